@@ -1,0 +1,146 @@
+package io.tes.dataplane.ingest;
+
+import io.helidon.http.HeaderNames;
+import io.helidon.http.HttpMediaType;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import io.tes.dataplane.auth.Authenticator;
+import io.tes.dataplane.auth.RateLimiter;
+import io.tes.dataplane.auth.Scope;
+import io.tes.dataplane.cloudevents.CloudEvent;
+import io.tes.dataplane.cloudevents.HttpBinding;
+import io.tes.dataplane.config.Limits;
+import io.tes.dataplane.http.MethodNotAllowed;
+import io.tes.dataplane.http.ProblemException;
+import io.tes.dataplane.http.RequestBodies;
+import io.tes.dataplane.http.Responses;
+import io.tes.dataplane.log.EventLog;
+import io.tes.dataplane.log.Receipt;
+import io.tes.dataplane.observe.Metrics;
+import io.tes.dataplane.schema.EventSchemas;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * {@code POST /v1/events}: the synchronous phase. Authenticate, rate-limit, decode the CloudEvents
+ * HTTP binding, validate against the schema registry, append durably, answer with receipts.
+ */
+public final class IngestService implements HttpService {
+  private final Authenticator authenticator;
+  private final RateLimiter rateLimiter;
+  private final EventSchemas schemas;
+  private final EventLog log;
+  private final Limits limits;
+  private final Metrics metrics;
+  private final EventIds ids;
+
+  public IngestService(
+      Authenticator authenticator,
+      RateLimiter rateLimiter,
+      EventSchemas schemas,
+      EventLog log,
+      Limits limits,
+      Metrics metrics,
+      EventIds ids) {
+    this.authenticator = authenticator;
+    this.rateLimiter = rateLimiter;
+    this.schemas = schemas;
+    this.log = log;
+    this.limits = limits;
+    this.metrics = metrics;
+    this.ids = ids;
+  }
+
+  @Override
+  public void routing(HttpRules rules) {
+    rules.post("/", this::append).any("/", MethodNotAllowed.allowing("POST"));
+  }
+
+  private void append(ServerRequest req, ServerResponse res) {
+    long started = System.nanoTime();
+    String mode = "unknown";
+    String outcome = "error";
+    try {
+      var principal =
+          authenticator.require(
+              req.headers().value(HeaderNames.AUTHORIZATION).orElse(null), Scope.INGEST);
+      rateLimiter.acquire(principal);
+      HttpBinding.Mode contentMode = mode(req);
+      mode = contentMode.name().toLowerCase(Locale.ROOT);
+      byte[] body = RequestBodies.read(req, limits.maxBatchBytes());
+      List<CloudEvent> events = ids.assignMissing(decode(contentMode, req, body));
+      schemas.check(events);
+      List<Receipt> receipts = AppendErrors.translate(() -> log.append(events));
+      boolean allDuplicates = receipts.stream().allMatch(Receipt::duplicate);
+      outcome = allDuplicates && !receipts.isEmpty() ? "duplicate" : "created";
+      Responses.json(res, allDuplicates && !receipts.isEmpty() ? 200 : 201, body(receipts));
+    } catch (ProblemException e) {
+      outcome = e.problem().type().substring(e.problem().type().lastIndexOf('/') + 1);
+      throw e;
+    } finally {
+      metrics.ingested(mode, outcome, System.nanoTime() - started);
+    }
+  }
+
+  private static HttpBinding.Mode mode(ServerRequest req) {
+    var contentType = req.headers().contentType().map(HttpMediaType::mediaType);
+    String essence = contentType.map(type -> type.text().toLowerCase(Locale.ROOT)).orElse("");
+    if (essence.equals(HttpBinding.STRUCTURED)) {
+      return HttpBinding.Mode.STRUCTURED;
+    }
+    if (essence.equals(HttpBinding.BATCH)) {
+      return HttpBinding.Mode.BATCH;
+    }
+    if (essence.startsWith("application/cloudevents")) {
+      throw Decoding.unsupportedMediaType(
+          "Only the JSON event format is supported, not '" + essence + "'.");
+    }
+    if (Decoding.hasCloudEventHeaders(req)) {
+      return HttpBinding.Mode.BINARY;
+    }
+    throw Decoding.unsupportedMediaType(
+        contentType.isEmpty()
+            ? "The request has no Content-Type and no ce-* headers."
+            : "Content type '" + essence + "' carries no CloudEvent without ce-* headers.");
+  }
+
+  private List<CloudEvent> decode(HttpBinding.Mode mode, ServerRequest req, byte[] body) {
+    var parseLimits = new HttpBinding.Limits(limits.maxEventBytes(), limits.maxBatchEvents());
+    return Decoding.translate(
+        () ->
+            switch (mode) {
+              case STRUCTURED -> HttpBinding.structured(body, parseLimits);
+              case BATCH -> HttpBinding.batch(body, parseLimits);
+              case BINARY ->
+                  HttpBinding.binary(
+                      Decoding.headers(req),
+                      req.headers().value(HeaderNames.CONTENT_TYPE).orElse(null),
+                      body,
+                      parseLimits);
+            });
+  }
+
+  private static Map<String, Object> body(List<Receipt> receipts) {
+    return Map.of("events", receipts.stream().map(IngestService::receipt).toList());
+  }
+
+  static Map<String, Object> receipt(Receipt receipt) {
+    var json = new LinkedHashMap<String, Object>();
+    json.put("id", receipt.id());
+    json.put("source", receipt.source());
+    if (receipt.subject() != null) {
+      json.put("subject", receipt.subject());
+    }
+    json.put("position", receipt.position());
+    if (receipt.streamVersion() != null) {
+      json.put("streamVersion", receipt.streamVersion());
+    }
+    json.put("recordedTime", receipt.recordedAt().toString());
+    json.put("duplicate", receipt.duplicate());
+    return json;
+  }
+}

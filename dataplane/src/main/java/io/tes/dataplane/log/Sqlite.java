@@ -1,0 +1,60 @@
+package io.tes.dataplane.log;
+
+import io.tes.dataplane.config.Durability;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import org.sqlite.SQLiteConfig;
+
+/** Opens connections to a tenant's SQLite database with the settings each role needs. */
+final class Sqlite {
+  private Sqlite() {}
+
+  /**
+   * The one write connection. WAL mode; fsync per commit for {@code fsync} durability; automatic
+   * checkpoints off, because a background checkpointer does them outside the commit path.
+   */
+  static Connection openWriter(Path file, Durability durability) throws SQLException {
+    SQLiteConfig config = common();
+    config.setSynchronous(
+        durability == Durability.FSYNC
+            ? SQLiteConfig.SynchronousMode.FULL
+            : SQLiteConfig.SynchronousMode.NORMAL);
+    config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+    config.setPragma(SQLiteConfig.Pragma.WAL_AUTOCHECKPOINT, "0");
+    config.setPragma(SQLiteConfig.Pragma.JOURNAL_SIZE_LIMIT, Long.toString(64L << 20));
+    return config.createConnection(url(file));
+  }
+
+  /** A connection for queries; it cannot write, so a bug cannot corrupt the log through it. */
+  static Connection openReader(Path file) throws SQLException {
+    Connection connection = common().createConnection(url(file));
+    try (var st = connection.createStatement()) {
+      st.execute("PRAGMA query_only = true");
+    }
+    return connection;
+  }
+
+  /** A connection for housekeeping (checkpoints, integrity checks). */
+  static Connection openMaintenance(Path file, Durability durability) throws SQLException {
+    SQLiteConfig config = common();
+    config.setSynchronous(
+        durability == Durability.FSYNC
+            ? SQLiteConfig.SynchronousMode.FULL
+            : SQLiteConfig.SynchronousMode.NORMAL);
+    return config.createConnection(url(file));
+  }
+
+  private static SQLiteConfig common() {
+    SQLiteConfig config = new SQLiteConfig();
+    config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+    config.setBusyTimeout(10_000);
+    config.setTempStore(SQLiteConfig.TempStore.MEMORY);
+    config.setCacheSize(-16_000);
+    return config;
+  }
+
+  private static String url(Path file) {
+    return "jdbc:sqlite:" + file.toAbsolutePath();
+  }
+}
