@@ -1,0 +1,54 @@
+package io.tes.operator.dependent;
+
+import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServiceBuilder;
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.tes.operator.tenant.Tenant;
+
+/**
+ * The tenant's in-cluster address (port 80 to the pod's 8080). It also serves as the StatefulSet's
+ * governing service; one replica needs no headless per-pod DNS.
+ */
+@KubernetesDependent(informer = @Informer(labelSelector = Names.MANAGED_SELECTOR))
+public class ServiceDependent extends CRUDKubernetesDependentResource<Service, Tenant> {
+
+  public ServiceDependent() {
+    super(Service.class);
+  }
+
+  @Override
+  protected Service desired(Tenant tenant, Context<Tenant> context) {
+    return new ServiceBuilder()
+        .withNewMetadata()
+        .withName(Names.SERVICE)
+        .withNamespace(Names.namespace(tenant))
+        .withLabels(Names.labels(tenant))
+        .endMetadata()
+        .withNewSpec()
+        .withType("ClusterIP")
+        .withSelector(Names.podSelector(tenant))
+        .addNewPort()
+        .withName(Names.HTTP_PORT_NAME)
+        .withProtocol("TCP")
+        .withPort(80)
+        .withTargetPort(new IntOrString(Names.HTTP_PORT_NAME))
+        .endPort()
+        .endSpec()
+        .build();
+  }
+
+  @Override
+  protected ResourceID targetSecondaryResourceID(Tenant tenant, Context<Tenant> context) {
+    return new ResourceID(Names.SERVICE, Names.namespace(tenant));
+  }
+
+  /** The address clients inside the cluster use. */
+  public static String endpoint(Tenant tenant) {
+    return "http://" + Names.SERVICE + "." + Names.namespace(tenant) + ".svc";
+  }
+}
