@@ -20,7 +20,11 @@ public final class Main {
     var operator = TesOperator.create(client, settings, metrics, identity, true, o -> {});
     MetricsServer server =
         settings.metricsPort() > 0
-            ? new MetricsServer("0.0.0.0", settings.metricsPort(), metrics.registry(), () -> operator.getRuntimeInfo().isStarted())
+            ? new MetricsServer(
+                "0.0.0.0",
+                settings.metricsPort(),
+                metrics.registry(),
+                () -> operator.getRuntimeInfo().isStarted())
             : null;
     var stopped = new CountDownLatch(1);
     Runtime.getRuntime()

@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.DependentResource;
+import io.javaoperatorsdk.operator.api.reconciler.dependent.NameSetter;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.ReconcileResult;
 import io.tes.operator.credentials.ApiKey;
 import io.tes.operator.tenant.Tenant;
@@ -21,12 +22,23 @@ import java.util.Map;
  * through an informer, so the operator needs only get and create on Secrets, never list or watch:
  * it cannot see the cluster's other Secrets.
  */
-public class CredentialsSecretDependent implements DependentResource<Secret, Tenant> {
+public class CredentialsSecretDependent implements DependentResource<Secret, Tenant>, NameSetter {
   public static final String API_KEY = "apiKey";
   public static final String CLIENT_ID = "clientId";
   private static final String HASH_KEY = CredentialsSecretDependent.class.getName() + ".hash";
 
   private final SecureRandom random = new SecureRandom();
+  private volatile String name = DependentResource.defaultNameFor(CredentialsSecretDependent.class);
+
+  @Override
+  public void setName(String name) {
+    this.name = name;
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
 
   @Override
   public ReconcileResult<Secret> reconcile(Tenant tenant, Context<Tenant> context) {

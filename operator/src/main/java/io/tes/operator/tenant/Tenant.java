@@ -24,7 +24,7 @@ import java.util.Optional;
     type = Type.STRING)
 @AdditionalPrinterColumn(name = "Endpoint", jsonPath = ".status.endpoint", type = Type.STRING)
 @AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp", type = Type.DATE)
-public class Tenant extends CustomResource<TenantSpec, TenantStatus> {
+public final class Tenant extends CustomResource<TenantSpec, TenantStatus> {
   public static final String GROUP = "tes.io";
   public static final String VERSION = "v1alpha1";
 
