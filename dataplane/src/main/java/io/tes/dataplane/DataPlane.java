@@ -7,6 +7,7 @@ import io.tes.dataplane.auth.RateLimiter;
 import io.tes.dataplane.config.TenantConfig;
 import io.tes.dataplane.events.EventsReadService;
 import io.tes.dataplane.http.ErrorHandling;
+import io.tes.dataplane.http.MethodNotAllowed;
 import io.tes.dataplane.ingest.EventIds;
 import io.tes.dataplane.ingest.IngestService;
 import io.tes.dataplane.log.EventLog;
@@ -51,7 +52,7 @@ public final class DataPlane implements AutoCloseable {
       ErrorHandling.register(routing);
       routing
           .register(
-              "/v1/events",
+              "/v1",
               new IngestService(
                   authenticator,
                   new RateLimiter(config, System::nanoTime),
@@ -61,6 +62,7 @@ public final class DataPlane implements AutoCloseable {
                   metrics,
                   new EventIds(clock)))
           .register("/v1", new EventsReadService(authenticator, log))
+          .any("/v1/events", MethodNotAllowed.allowing("GET", "POST"))
           .register("/health", health)
           .register("/metrics", new MetricsService(metrics.registry()));
 

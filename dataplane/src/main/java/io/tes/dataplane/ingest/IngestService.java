@@ -12,7 +12,6 @@ import io.tes.dataplane.auth.Scope;
 import io.tes.dataplane.cloudevents.CloudEvent;
 import io.tes.dataplane.cloudevents.HttpBinding;
 import io.tes.dataplane.config.Limits;
-import io.tes.dataplane.http.MethodNotAllowed;
 import io.tes.dataplane.http.ProblemException;
 import io.tes.dataplane.http.RequestBodies;
 import io.tes.dataplane.http.Responses;
@@ -57,7 +56,7 @@ public final class IngestService implements HttpService {
 
   @Override
   public void routing(HttpRules rules) {
-    rules.post("/", this::append).any("/", MethodNotAllowed.allowing("POST"));
+    rules.post("/events", this::append);
   }
 
   private void append(ServerRequest req, ServerResponse res) {
@@ -75,9 +74,10 @@ public final class IngestService implements HttpService {
       List<CloudEvent> events = ids.assignMissing(decode(contentMode, req, body));
       schemas.check(events);
       List<Receipt> receipts = AppendErrors.translate(() -> log.append(events));
-      boolean allDuplicates = receipts.stream().allMatch(Receipt::duplicate);
-      outcome = allDuplicates && !receipts.isEmpty() ? "duplicate" : "created";
-      Responses.json(res, allDuplicates && !receipts.isEmpty() ? 200 : 201, body(receipts));
+      // 201 when anything new was stored; a pure retry (or an empty batch) creates nothing.
+      boolean created = receipts.stream().anyMatch(r -> !r.duplicate());
+      outcome = created ? "created" : "duplicate";
+      Responses.json(res, created ? 201 : 200, body(receipts));
     } catch (ProblemException e) {
       outcome = e.problem().type().substring(e.problem().type().lastIndexOf('/') + 1);
       throw e;
