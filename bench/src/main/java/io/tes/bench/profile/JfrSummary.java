@@ -1,0 +1,142 @@
+package io.tes.bench.profile;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordedFrame;
+import jdk.jfr.consumer.RecordedStackTrace;
+import jdk.jfr.consumer.RecordedThread;
+import jdk.jfr.consumer.RecordingFile;
+
+/**
+ * Reads a JFR recording and counts samples per frame, only inside the measured window (warm-up and
+ * shutdown are left out). Written against jdk.jfr.consumer, so no tool beyond the JDK is needed and
+ * the summary is the same on every machine.
+ */
+public final class JfrSummary {
+  private static final int TOP = 15;
+
+  private final Map<String, Long> self = new HashMap<>();
+  private final Map<String, Long> inclusiveTes = new HashMap<>();
+  private final Map<String, Long> threads = new HashMap<>();
+  private final Map<String, Long> nativeTop = new HashMap<>();
+  private final Map<String, Long> allocation = new HashMap<>();
+  private long executionSamples;
+  private long nativeSamples;
+  private long allocationWeight;
+  private double gcPauseMillis;
+  private long gcCount;
+
+  public static ProfileSummary summarize(Path recording, Instant from, Instant to)
+      throws IOException {
+    var summary = new JfrSummary();
+    for (RecordedEvent event : RecordingFile.readAllEvents(recording)) {
+      if (event.getStartTime().isBefore(from) || event.getStartTime().isAfter(to)) {
+        continue;
+      }
+      summary.add(event);
+    }
+    return summary.result(recording);
+  }
+
+  private void add(RecordedEvent event) {
+    switch (event.getEventType().getName()) {
+      case "jdk.ExecutionSample" -> execution(event);
+      case "jdk.NativeMethodSample" -> {
+        nativeSamples++;
+        count(nativeTop, topFrame(event.getStackTrace()));
+      }
+      case "jdk.ObjectAllocationSample" -> {
+        long weight = event.getLong("weight");
+        allocationWeight += weight;
+        allocation.merge(topFrame(event.getStackTrace()), weight, Long::sum);
+      }
+      case "jdk.GarbageCollection" -> {
+        gcCount++;
+        gcPauseMillis += event.getDuration("sumOfPauses").toNanos() / 1e6;
+      }
+      default -> {}
+    }
+  }
+
+  private void execution(RecordedEvent event) {
+    executionSamples++;
+    RecordedStackTrace stack = event.getStackTrace();
+    count(self, topFrame(stack));
+    count(threads, threadGroup(event.getThread("sampledThread")));
+    if (stack == null) {
+      return;
+    }
+    Set<String> seen = new HashSet<>();
+    for (RecordedFrame frame : stack.getFrames()) {
+      String name = name(frame);
+      if (name.startsWith("io.tes.") && seen.add(name)) {
+        count(inclusiveTes, name);
+      }
+    }
+  }
+
+  private static String topFrame(RecordedStackTrace stack) {
+    if (stack == null || stack.getFrames().isEmpty()) {
+      return "(no stack)";
+    }
+    return name(stack.getFrames().getFirst());
+  }
+
+  private static String name(RecordedFrame frame) {
+    var method = frame.getMethod();
+    return method.getType().getName() + "." + method.getName();
+  }
+
+  /** Thread names without their numbers, so a pool counts as one line. */
+  private static String threadGroup(RecordedThread thread) {
+    if (thread == null) {
+      return "(unknown)";
+    }
+    if (thread.isVirtual()) {
+      return "virtual threads (request handlers)";
+    }
+    String name = thread.getJavaName() == null ? thread.getOSName() : thread.getJavaName();
+    return name == null ? "(unnamed)" : name.replaceAll("[-#]?\\d+$", "");
+  }
+
+  private static void count(Map<String, Long> counts, String key) {
+    counts.merge(key, 1L, Long::sum);
+  }
+
+  private ProfileSummary result(Path recording) {
+    return new ProfileSummary(
+        "ok",
+        recording.getFileName().toString(),
+        executionSamples,
+        nativeSamples,
+        top(self, executionSamples),
+        top(inclusiveTes, executionSamples),
+        top(threads, executionSamples),
+        top(nativeTop, nativeSamples),
+        top(allocation, allocationWeight),
+        Math.round(gcPauseMillis * 10) / 10.0,
+        gcCount,
+        "JFR 'profile' settings: Java frames sampled every 10 ms per running thread (CPU), native"
+            + " frames every 20 ms per thread in native code (waiting included: fsync shows here);"
+            + " allocation share by sampled weight");
+  }
+
+  private static List<ProfileSummary.Frame> top(Map<String, Long> counts, long total) {
+    var entries = new ArrayList<>(counts.entrySet());
+    entries.sort((a, b) -> Long.compare(b.getValue(), a.getValue()));
+    var frames = new ArrayList<ProfileSummary.Frame>();
+    for (var entry : entries.subList(0, Math.min(TOP, entries.size()))) {
+      double percent = total == 0 ? 0 : Math.round(entry.getValue() * 1000.0 / total) / 10.0;
+      frames.add(new ProfileSummary.Frame(entry.getKey(), entry.getValue(), percent));
+    }
+    return frames;
+  }
+}

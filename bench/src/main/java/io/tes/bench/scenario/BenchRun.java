@@ -1,0 +1,189 @@
+package io.tes.bench.scenario;
+
+import io.tes.bench.dataplane.BenchEvents;
+import io.tes.bench.dataplane.BenchTenant;
+import io.tes.bench.dataplane.DataPlaneProcess;
+import io.tes.bench.env.LoadAverage;
+import io.tes.bench.env.Machine;
+import io.tes.bench.env.NatsServer;
+import io.tes.bench.profile.ProfileSummary;
+import io.tes.bench.report.Footprint;
+import io.tes.bench.report.JsonReport;
+import io.tes.bench.report.MarkdownReport;
+import io.tes.bench.report.Ratios;
+import io.tes.bench.report.Results;
+import io.tes.bench.report.Row;
+import io.tes.bench.report.RowLog;
+import io.tes.bench.report.Targets;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * One benchmark run from start to result files: the data plane per durability (scenarios 1 to 4,
+ * footprint), extra cold starts, the baselines, the profile, then ratios, targets and reports.
+ */
+public final class BenchRun {
+  private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+
+  /** What to run and where to write: the plan, the data plane jar, the output directory. */
+  public record Options(Plan plan, Path dataplaneJar, Path outDir, String command) {}
+
+  /** The files a run wrote. */
+  public record Output(Path json, Path markdown, Path recording, Results results) {}
+
+  private final Options options;
+  private final Plan plan;
+  private final RowLog rows;
+  private final Map<String, String> versions = new LinkedHashMap<>();
+  private final List<Double> starts = new ArrayList<>();
+  private double idleRss = -1;
+  private double peakRss = -1;
+  private double rssAfter = -1;
+
+  public BenchRun(Options options, PrintStream out) {
+    this.options = options;
+    this.plan = options.plan();
+    this.rows = new RowLog(out);
+  }
+
+  public Output run() throws Exception {
+    long t0 = System.nanoTime();
+    var now = LocalDateTime.now(ZoneOffset.UTC);
+    String stem = plan.mode() + "-" + STAMP.format(now);
+    Files.createDirectories(options.outDir());
+    var machine = Machine.describe();
+    rows.say(
+        "machine: "
+            + machine.cpuModel()
+            + ", "
+            + machine.cores()
+            + " cores, load "
+            + machine.loadAtStart());
+    versions.put("java", machine.java());
+    versions.put("dataplane", options.dataplaneJar().getFileName().toString());
+    String runId = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+    Path recording = options.outDir().resolve(stem + "-profile.jfr");
+    ProfileSummary profile;
+    try (NatsServer nats = NatsServer.startIfInstalled().orElse(null)) {
+      String natsUrl = nats == null ? null : nats.url();
+      for (String d : plan.durabilities()) {
+        dataPlane(d, natsUrl, new BenchEvents(runId + "-" + d, plan.things()));
+      }
+      coldStarts(natsUrl);
+      var baselines = new BaselineScenario(plan, rows, versions);
+      var events = new BenchEvents(runId + "-base", plan.things());
+      baselines.sqlite(events);
+      baselines.jetStream(nats, events);
+      baselines.postgres(events);
+      profile =
+          new ProfileScenario(plan, rows)
+              .run(
+                  options.dataplaneJar(),
+                  natsUrl,
+                  new BenchEvents(runId + "-jfr", plan.things()),
+                  recording);
+    }
+    versions.put("sqlite-jdbc", org.sqlite.SQLiteJDBCLoader.getVersion());
+    var footprint =
+        new Footprint(
+            List.copyOf(starts),
+            median(starts),
+            idleRss,
+            peakRss,
+            rssAfter,
+            "java --enable-native-access=ALL-UNNAMED -jar dataplane/target/tes-dataplane.jar");
+    var results =
+        new Results(
+            plan.mode(),
+            now + "Z",
+            (System.nanoTime() - t0) / 1e9,
+            options.command(),
+            machine,
+            LoadAverage.now(),
+            versions,
+            rows.rows(),
+            footprint,
+            Ratios.compute(rows, plan.durabilities(), plan.saturationClients()),
+            Targets.check(rows, footprint, plan.mode().equals("full")),
+            profile);
+    Path json = options.outDir().resolve(stem + ".json");
+    Path markdown = options.outDir().resolve(stem + ".md");
+    new JsonReport().write(results, json);
+    new MarkdownReport().write(results, markdown);
+    rows.say("wrote " + json + " and " + markdown);
+    return new Output(json, markdown, Files.exists(recording) ? recording : null, results);
+  }
+
+  private void dataPlane(String durability, String natsUrl, BenchEvents events) {
+    var launch =
+        new DataPlaneProcess.Launch(
+            options.dataplaneJar(), BenchTenant.create(durability), natsUrl, List.of());
+    try (var process = DataPlaneProcess.start(launch)) {
+      starts.add(process.startToReadyMillis());
+      rows.say(
+          "data plane ("
+              + durability
+              + ") ready in "
+              + Math.round(process.startToReadyMillis())
+              + " ms");
+      if (idleRss < 0) {
+        Thread.sleep(plan.idleSettle().toMillis());
+        idleRss = process.memory().rssMb();
+      }
+      var target = new TesTarget(process);
+      var ingest = new IngestScenario(plan, rows);
+      ingest.run(target, events);
+      if (durability.equals("fsync")) {
+        ingest.clientCheck(target, events);
+        new ProjectionLagScenario(plan, rows).run(target, events);
+        new GraphqlScenario(plan, rows).run(target);
+      }
+      var memory = process.memory();
+      peakRss = Math.max(peakRss, memory.peakRssMb());
+      rssAfter = Math.max(rssAfter, memory.rssMb());
+    } catch (Exception e) {
+      rows.add(
+          new Row.Key(
+                  "tes." + durability,
+                  "1 single-event ingest",
+                  "TES",
+                  "data plane",
+                  durability,
+                  "events/s")
+              .notMeasured(Row.FAILED, e.getClass().getSimpleName() + ": " + e.getMessage()));
+    }
+  }
+
+  /** More start-to-ready samples: fresh data directories, nothing else running against them. */
+  private void coldStarts(String natsUrl) {
+    for (int i = starts.size(); i < plan.startupSamples(); i++) {
+      var launch =
+          new DataPlaneProcess.Launch(
+              options.dataplaneJar(), BenchTenant.create("fsync"), natsUrl, List.of());
+      try (var process = DataPlaneProcess.start(launch)) {
+        starts.add(process.startToReadyMillis());
+      } catch (Exception e) {
+        rows.say("a cold start failed: " + e.getMessage());
+      }
+    }
+  }
+
+  private static double median(List<Double> values) {
+    if (values.isEmpty()) {
+      return -1;
+    }
+    var sorted = values.stream().sorted().toList();
+    int n = sorted.size();
+    return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+  }
+}
