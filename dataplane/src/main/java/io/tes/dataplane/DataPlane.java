@@ -2,6 +2,7 @@ package io.tes.dataplane;
 
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http1.Http1Config;
 import io.tes.dataplane.auth.Authenticator;
 import io.tes.dataplane.auth.RateLimiter;
 import io.tes.dataplane.config.TenantConfig;
@@ -11,82 +12,215 @@ import io.tes.dataplane.http.MethodNotAllowed;
 import io.tes.dataplane.ingest.EventIds;
 import io.tes.dataplane.ingest.IngestService;
 import io.tes.dataplane.log.EventLog;
+import io.tes.dataplane.nats.JetStreamLink;
+import io.tes.dataplane.nats.TenantStream;
 import io.tes.dataplane.observe.HealthCheck;
 import io.tes.dataplane.observe.HealthService;
 import io.tes.dataplane.observe.Metrics;
 import io.tes.dataplane.observe.MetricsService;
+import io.tes.dataplane.processor.DeadLetterService;
+import io.tes.dataplane.processor.DeadLetters;
+import io.tes.dataplane.processor.Processor;
+import io.tes.dataplane.processor.ProcessorRunner;
+import io.tes.dataplane.processor.Progress;
+import io.tes.dataplane.processor.RetryPolicy;
+import io.tes.dataplane.processor.StateStore;
+import io.tes.dataplane.projection.ProjectionRebuild;
+import io.tes.dataplane.projection.Projector;
+import io.tes.dataplane.projection.RebuildService;
+import io.tes.dataplane.projection.Reducers;
+import io.tes.dataplane.projection.ThingStore;
+import io.tes.dataplane.projection.ThingsService;
+import io.tes.dataplane.relay.OutboxRelay;
 import io.tes.dataplane.schema.EventSchemas;
-import java.io.IOException;
 import java.lang.System.Logger.Level;
-import java.sql.SQLException;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 
-/** One tenant's data plane: its log, its HTTP server, and everything between them. */
+/**
+ * One tenant's data plane: its log, its async phase and its HTTP server. The role decides which
+ * parts run in this process: everything (default), the write side (ingest and relay), or the
+ * processors (a worker beside the ingest process, on the same volume).
+ */
 public final class DataPlane implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(DataPlane.class.getName());
 
-  private final TenantConfig config;
-  private final EventLog log;
+  private final Parts parts;
   private final WebServer server;
 
-  private DataPlane(TenantConfig config, EventLog log, WebServer server) {
-    this.config = config;
-    this.log = log;
+  private DataPlane(Parts parts, WebServer server) {
+    this.parts = parts;
     this.server = server;
   }
 
-  /** Opens the tenant's log and starts serving; returns once the server listens. */
-  public static DataPlane start(Settings settings, TenantConfig config)
-      throws IOException, SQLException {
+  /** What a data plane opened, closed in reverse order (also when start-up fails half way). */
+  private static final class Parts implements AutoCloseable {
+    TenantConfig config;
+    EventLog log;
+    StateStore state;
+    JetStreamLink link;
+    OutboxRelay relay;
+    final List<ProcessorRunner> runners = new ArrayList<>();
+
+    @Override
+    public void close() {
+      if (relay != null) {
+        relay.close();
+      }
+      runners.forEach(ProcessorRunner::close);
+      if (link != null) {
+        link.close();
+      }
+      if (state != null) {
+        state.close();
+      }
+      if (log != null) {
+        log.close();
+      }
+    }
+  }
+
+  public static DataPlane start(Settings settings, TenantConfig config) throws Exception {
+    return start(settings, config, List.of());
+  }
+
+  /**
+   * Opens the tenant's databases, starts the async phase and serves HTTP; returns once the server
+   * listens.
+   *
+   * @param extraProcessors further processors to run beside the projector (tests use this)
+   */
+  public static DataPlane start(
+      Settings settings, TenantConfig config, List<Processor> extraProcessors) throws Exception {
     Clock clock = Clock.systemUTC();
+    Settings.Role role = settings.role();
     var metrics = new Metrics(config.tenant());
     // Compile schemas before opening anything, so a broken schema fails fast.
     var schemas = new EventSchemas(config.schemas());
-    var log = EventLog.open(settings.dataDir(), config.durability(), clock, metrics);
+    var parts = new Parts();
+    parts.config = config;
     try {
-      var authenticator = new Authenticator(config);
-      var health = new HealthService();
-      health.add(databaseCheck(log));
-
-      var routing = HttpRouting.builder();
-      ErrorHandling.register(routing);
-      routing
-          .register(
-              "/v1",
-              new IngestService(
-                  authenticator,
-                  new RateLimiter(config, System::nanoTime),
-                  schemas,
-                  log,
-                  config.limits(),
+      parts.log =
+          role == Settings.Role.WORKER
+              ? EventLog.openReadOnly(settings.dataDir())
+              : EventLog.open(settings.dataDir(), config.durability(), clock, metrics);
+      parts.state = StateStore.open(settings.dataDir(), config.durability());
+      var stream = new TenantStream(config.tenant(), config.stream());
+      if (settings.natsUrl() != null) {
+        parts.link = new JetStreamLink(settings.natsUrl(), config.tenant());
+      } else {
+        LOG.log(
+            Level.WARNING,
+            "TES_NATS_URL is not set: events are stored and served, but nothing is projected");
+      }
+      if (parts.link != null && role != Settings.Role.WORKER) {
+        parts.relay = new OutboxRelay(parts.log, parts.link, stream, metrics, 1000);
+      }
+      var projector = new Projector(new Reducers(config.projection().reducers()), parts.log);
+      if (parts.link != null && role != Settings.Role.INGEST) {
+        var processors = new ArrayList<Processor>(List.of(projector));
+        processors.addAll(extraProcessors);
+        for (Processor processor : processors) {
+          parts.runners.add(
+              new ProcessorRunner(
+                  processor,
+                  parts.link,
+                  stream,
+                  parts.state,
+                  parts.log,
+                  RetryPolicy.DEFAULT,
                   metrics,
-                  new EventIds(clock)))
-          .register("/v1", new EventsReadService(authenticator, log))
-          .any("/v1/events", MethodNotAllowed.allowing("GET", "POST"))
-          .register("/health", health)
-          .register("/metrics", new MetricsService(metrics.registry()));
-
+                  clock));
+        }
+      }
       WebServer server =
           WebServer.builder()
               .host(settings.host())
               .port(settings.port())
               .directHandlers(ErrorHandling.directHandlers())
-              .routing(routing)
+              // Clients send filter[field]=... with raw brackets, as browsers and curl do; strict
+              // RFC 3986 checks of the request line would refuse them before routing.
+              .addProtocol(
+                  Http1Config.builder().validatePath(false).validatePrologue(false).build())
+              .routing(routing(settings, config, parts, projector, schemas, metrics, clock))
               .build()
               .start();
       LOG.log(
           Level.INFO,
-          "tenant ''{0}'' serving on http://{1}:{2} (data in {3}, durability {4})",
+          "tenant ''{0}'' ({1}) serving on http://{2}:{3} (data in {4}, durability {5})",
           config.tenant(),
+          role.name().toLowerCase(Locale.ROOT),
           settings.host(),
           Integer.toString(server.port()),
           settings.dataDir().toAbsolutePath(),
-          config.durability().name().toLowerCase(java.util.Locale.ROOT));
-      return new DataPlane(config, log, server);
-    } catch (RuntimeException e) {
-      log.close();
+          config.durability().name().toLowerCase(Locale.ROOT));
+      return new DataPlane(parts, server);
+    } catch (Exception | Error e) {
+      parts.close();
       throw e;
     }
+  }
+
+  private static HttpRouting.Builder routing(
+      Settings settings,
+      TenantConfig config,
+      Parts parts,
+      Projector projector,
+      EventSchemas schemas,
+      Metrics metrics,
+      Clock clock) {
+    var authenticator = new Authenticator(config);
+    var health = new HealthService();
+    health.add(databaseCheck(parts.log));
+    var routing = HttpRouting.builder();
+    ErrorHandling.register(routing);
+    if (settings.role() != Settings.Role.WORKER) {
+      routing.register(
+          "/v1",
+          new IngestService(
+              authenticator,
+              new RateLimiter(config, System::nanoTime),
+              schemas,
+              parts.log,
+              config.limits(),
+              metrics,
+              new EventIds(clock)));
+    }
+    routing
+        .register("/v1", new EventsReadService(authenticator, parts.log))
+        .any("/v1/events", MethodNotAllowed.allowing("GET", "POST"));
+
+    ProcessorRunner projectorRunner =
+        parts.runners.stream()
+            .filter(r -> r.processorName().equals(Projector.NAME))
+            .findFirst()
+            .orElse(null);
+    Progress progress =
+        projectorRunner != null
+            ? projectorRunner.progress()
+            : Progress.remote(() -> parts.state.checkpoint(Projector.NAME));
+    routing.register(
+        "/v1", new ThingsService(authenticator, new ThingStore(parts.state.readers()), progress));
+    routing.register("/v1/admin", new DeadLetterService(authenticator, parts.state, parts.runners));
+    if (projectorRunner != null) {
+      var rebuild =
+          new ProjectionRebuild(parts.log, parts.state, projectorRunner, projector, clock);
+      routing.register("/v1/admin", new RebuildService(authenticator, rebuild));
+    }
+
+    if (parts.relay != null) {
+      health.add(parts.relay);
+    }
+    parts.runners.forEach(health::add);
+    metrics.openDeadLetters(
+        parts.runners.stream().map(ProcessorRunner::processorName).toList(),
+        name -> parts.state.readers().query(c -> DeadLetters.countOpen(c, name)));
+    routing
+        .register("/health", health)
+        .register("/metrics", new MetricsService(metrics.registry()));
+    return routing;
   }
 
   private static HealthCheck databaseCheck(EventLog log) {
@@ -112,17 +246,30 @@ public final class DataPlane implements AutoCloseable {
   }
 
   public TenantConfig config() {
-    return config;
+    return parts.config;
   }
 
   public EventLog log() {
-    return log;
+    return parts.log;
   }
 
-  /** Stops accepting requests, then commits what is queued and closes the database. */
+  public StateStore state() {
+    return parts.state;
+  }
+
+  /** The relay, or null when this process does not run one. */
+  public OutboxRelay relay() {
+    return parts.relay;
+  }
+
+  public List<ProcessorRunner> runners() {
+    return List.copyOf(parts.runners);
+  }
+
+  /** Stops accepting requests, lets the async phase finish its batch, closes the databases. */
   @Override
   public void close() {
     server.stop();
-    log.close();
+    parts.close();
   }
 }

@@ -9,13 +9,12 @@ import io.tes.dataplane.auth.Authenticator;
 import io.tes.dataplane.auth.Scope;
 import io.tes.dataplane.http.Json;
 import io.tes.dataplane.http.MethodNotAllowed;
+import io.tes.dataplane.http.PathTail;
 import io.tes.dataplane.http.ProblemType;
 import io.tes.dataplane.http.QueryParams;
 import io.tes.dataplane.http.Responses;
 import io.tes.dataplane.log.EventLog;
 import io.tes.dataplane.log.StoredEvent;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import tools.jackson.databind.node.ArrayNode;
 
@@ -90,7 +89,12 @@ public final class EventsReadService implements HttpService {
 
   private void stream(ServerRequest req, ServerResponse res) {
     authorize(req);
-    String subject = subjectOf(req.path().absolute().rawPath());
+    String subject =
+        PathTail.between(
+            req.path().absolute().rawPath(),
+            "/v1/streams/",
+            "/events",
+            "Stream events are at /v1/streams/{subject}/events (percent-encode '/' as %2F).");
     long afterVersion = QueryParams.longParam(req, "afterVersion", 0, 0, Long.MAX_VALUE);
     int limit = (int) QueryParams.longParam(req, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
     List<StoredEvent> events = log.readStream(subject, afterVersion, limit);
@@ -99,27 +103,6 @@ public final class EventsReadService implements HttpService {
     body.put("version", log.streamVersion(subject));
     body.set("events", array(events));
     Responses.json(res, 200, body);
-  }
-
-  /** The subject in {@code /v1/streams/<percent-encoded subject>/events}. */
-  static String subjectOf(String rawPath) {
-    String prefix = "/v1/streams/";
-    String suffix = "/events";
-    int start = rawPath.indexOf(prefix);
-    if (start < 0
-        || !rawPath.endsWith(suffix)
-        || rawPath.length() <= start + prefix.length() + suffix.length()) {
-      throw ProblemType.NOT_FOUND.exception(
-          "Stream events are at /v1/streams/{subject}/events (percent-encode '/' in a subject).");
-    }
-    String raw = rawPath.substring(start + prefix.length(), rawPath.length() - suffix.length());
-    try {
-      // URLDecoder decodes form encoding; a '+' in a path is a plus sign, so protect it first.
-      return URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8);
-    } catch (IllegalArgumentException e) {
-      throw ProblemType.INVALID_PARAMETER.exception(
-          "The subject in the path has invalid percent-encoding: '" + raw + "'.");
-    }
   }
 
   private static ArrayNode array(List<StoredEvent> events) {

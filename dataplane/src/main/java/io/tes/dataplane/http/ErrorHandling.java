@@ -6,6 +6,7 @@ import io.helidon.http.HttpException;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.DirectHandlers;
 import io.helidon.webserver.http.HttpRouting;
+import io.tes.dataplane.sqlite.SqliteException;
 import java.lang.System.Logger.Level;
 import java.util.Map;
 
@@ -27,6 +28,16 @@ public final class ErrorHandling {
             res.header(HeaderNames.RETRY_AFTER, Long.toString(seconds.longValue()));
           }
           Responses.problem(res, e.problem());
+        });
+    routing.error(
+        SqliteException.class,
+        (req, res, e) -> {
+          LOG.log(Level.WARNING, "database failure on " + req.prologue(), e);
+          res.header(HeaderNames.RETRY_AFTER, "1");
+          Responses.problem(
+              res,
+              ProblemType.UNAVAILABLE.problem(
+                  "The database failed to answer; nothing was changed. Retry shortly."));
         });
     routing.error(
         HttpException.class,

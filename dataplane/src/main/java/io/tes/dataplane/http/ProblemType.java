@@ -8,19 +8,24 @@ public enum ProblemType {
   UNAUTHENTICATED(401, "unauthenticated", "A valid API key is required"),
   FORBIDDEN(403, "forbidden", "The API key lacks the required scope"),
   NOT_FOUND(404, "not-found", "No such resource"),
+  THING_DELETED(410, "thing-deleted", "The thing was deleted"),
   METHOD_NOT_ALLOWED(405, "method-not-allowed", "The method is not allowed on this resource"),
   NOT_ACCEPTABLE(406, "not-acceptable", "No acceptable representation"),
   DUPLICATE_CONFLICT(
       409, "duplicate-id-conflict", "An event with this source and id exists with other content"),
   VERSION_CONFLICT(409, "version-conflict", "The stream is not at the expected version"),
   AMBIGUOUS_ID(409, "ambiguous-id", "Several events have this id"),
+  ALREADY_RESOLVED(409, "already-resolved", "The dead letter was already resolved"),
+  REBUILD_RUNNING(409, "rebuild-running", "A rebuild is already running"),
   PAYLOAD_TOO_LARGE(413, "payload-too-large", "The request or an event is too large"),
   UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "The content type is not supported"),
   SCHEMA_VIOLATION(422, "schema-violation", "The event data violates its schema"),
   UNKNOWN_EVENT_TYPE(422, "unknown-event-type", "The event type has no registered schema"),
   RATE_LIMITED(429, "rate-limited", "Too many requests for this API key"),
   INTERNAL(500, "internal-error", "The server failed to process the request"),
-  UNAVAILABLE(503, "unavailable", "The service is temporarily unavailable");
+  UNAVAILABLE(503, "unavailable", "The service is temporarily unavailable"),
+  PROJECTION_BEHIND(
+      503, "projection-behind", "The projection has not reached the requested position yet");
 
   private static final String BASE = "https://tes.io/problems/";
 

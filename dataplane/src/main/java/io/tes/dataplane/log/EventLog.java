@@ -2,6 +2,9 @@ package io.tes.dataplane.log;
 
 import io.tes.dataplane.cloudevents.CloudEvent;
 import io.tes.dataplane.config.Durability;
+import io.tes.dataplane.sqlite.ReadPool;
+import io.tes.dataplane.sqlite.Sqlite;
+import io.tes.dataplane.sqlite.WalCheckpointer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,7 +48,7 @@ public final class EventLog implements AutoCloseable {
     Path file = directory.resolve(FILE_NAME);
     Connection write = Sqlite.openWriter(file, durability);
     try {
-      Migrations.apply(write);
+      LogSchema.MIGRATIONS.apply(write);
       var writer = new GroupCommitWriter(write, clock, metrics);
       var readers = new ReadPool(file, Math.max(2, Runtime.getRuntime().availableProcessors() * 2));
       var checkpointer = new WalCheckpointer(Sqlite.openMaintenance(file, durability), 1000);
@@ -56,12 +59,31 @@ public final class EventLog implements AutoCloseable {
     }
   }
 
+  /**
+   * Opens the log of another process for reading only (a worker beside the ingest process, on the
+   * same volume). Appends through it fail.
+   */
+  public static EventLog openReadOnly(Path directory) throws SQLException {
+    Path file = directory.resolve(FILE_NAME);
+    if (!Files.isRegularFile(file)) {
+      throw new SQLException("no event log at " + file + "; start the ingest process first");
+    }
+    return new EventLog(file, null, new ReadPool(file, 2), null);
+  }
+
+  private GroupCommitWriter writer() {
+    if (writer == null) {
+      throw new StorageException("this process opened the log read-only", null);
+    }
+    return writer;
+  }
+
   public Path file() {
     return file;
   }
 
   public void addCommitListener(CommitListener listener) {
-    writer.addListener(listener);
+    writer().addListener(listener);
   }
 
   /**
@@ -72,7 +94,38 @@ public final class EventLog implements AutoCloseable {
    * @throws StorageException when the database fails
    */
   public List<Receipt> append(List<CloudEvent> events) {
-    return await(writer.submit(events));
+    return await(writer().submit(events));
+  }
+
+  /** The position a named reader of the log (the outbox relay) has safely passed; 0 at first. */
+  public long checkpoint(String name) {
+    return readers.query(
+        c -> {
+          try (PreparedStatement st =
+              c.prepareStatement("SELECT position FROM checkpoints WHERE name = ?")) {
+            st.setString(1, name);
+            try (ResultSet rs = st.executeQuery()) {
+              return rs.next() ? rs.getLong(1) : 0L;
+            }
+          }
+        });
+  }
+
+  /** Records a checkpoint; it rides along with the next group commit. */
+  public void saveCheckpoint(String name, long position) {
+    await(
+        writer()
+            .submit(
+                connection -> {
+                  try (PreparedStatement st =
+                      connection.prepareStatement(
+                          "INSERT INTO checkpoints (name, position) VALUES (?, ?) ON CONFLICT"
+                              + " (name) DO UPDATE SET position = excluded.position")) {
+                    st.setString(1, name);
+                    st.setLong(2, position);
+                    st.executeUpdate();
+                  }
+                }));
   }
 
   private static <T> T await(Future<T> future) {
@@ -186,8 +239,10 @@ public final class EventLog implements AutoCloseable {
 
   @Override
   public void close() {
-    writer.close();
-    checkpointer.close();
+    if (writer != null) {
+      writer.close();
+      checkpointer.close();
+    }
     readers.close();
   }
 }

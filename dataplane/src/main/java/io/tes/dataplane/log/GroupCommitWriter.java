@@ -41,9 +41,21 @@ final class GroupCommitWriter implements AutoCloseable {
   private volatile boolean running = true;
   private long nextPosition;
 
-  /** One append request waiting for its commit. */
+  /**
+   * One unit of work waiting for its commit: an append request, or a small write of the log's own
+   * bookkeeping (a relay checkpoint), which then shares the group's fsync too.
+   */
   private record Pending(
-      List<CloudEvent> events, List<byte[]> digests, CompletableFuture<List<Receipt>> result) {}
+      List<CloudEvent> events,
+      List<byte[]> digests,
+      WriteTask task,
+      CompletableFuture<List<Receipt>> result) {}
+
+  /** Bookkeeping to run inside the next group transaction. */
+  @FunctionalInterface
+  interface WriteTask {
+    void run(Connection connection) throws SQLException;
+  }
 
   GroupCommitWriter(Connection connection, Clock clock, LogMetrics stats) throws SQLException {
     this.connection = connection;
@@ -75,7 +87,14 @@ final class GroupCommitWriter implements AutoCloseable {
 
   CompletableFuture<List<Receipt>> submit(List<CloudEvent> events) {
     var digests = events.stream().map(EventDigest::of).toList();
-    var pending = new Pending(events, digests, new CompletableFuture<>());
+    return enqueue(new Pending(events, digests, null, new CompletableFuture<>()));
+  }
+
+  CompletableFuture<List<Receipt>> submit(WriteTask task) {
+    return enqueue(new Pending(List.of(), List.of(), task, new CompletableFuture<>()));
+  }
+
+  private CompletableFuture<List<Receipt>> enqueue(Pending pending) {
     if (!running) {
       pending.result().completeExceptionally(new StorageException("the log is closed", null));
       return pending.result();
@@ -168,6 +187,10 @@ final class GroupCommitWriter implements AutoCloseable {
   /** Applies one request; a single event needs no savepoint, since it is refused before writing. */
   private Object applyAtomically(Pending pending, long recordedAt) throws SQLException {
     long positionBefore = nextPosition;
+    if (pending.task() != null) {
+      pending.task().run(connection);
+      return List.of();
+    }
     if (pending.events().size() == 1) {
       try {
         return apply(pending, recordedAt);

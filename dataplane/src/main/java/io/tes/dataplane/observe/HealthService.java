@@ -12,7 +12,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Liveness ({@code /health/live}: the process serves HTTP) and readiness ({@code /health/ready}:
- * every registered check passes, else 503 with the failing check named).
+ * 503 when a check is DOWN; DEGRADED parts are reported but keep the data plane ready, since it
+ * still takes events).
  */
 public final class HealthService implements HttpService {
   private final List<HealthCheck> checks = new CopyOnWriteArrayList<>();
@@ -32,13 +33,15 @@ public final class HealthService implements HttpService {
 
   private void ready(ServerRequest req, ServerResponse res) {
     var results = new LinkedHashMap<String, Object>();
-    boolean up = true;
+    HealthCheck.Status overall = HealthCheck.Status.UP;
     for (HealthCheck check : checks) {
       HealthCheck.Result result = check.check();
-      up &= result.up();
-      results.put(
-          check.name(), Map.of("status", result.up() ? "UP" : "DOWN", "detail", result.detail()));
+      if (result.status().compareTo(overall) > 0) {
+        overall = result.status();
+      }
+      results.put(check.name(), Map.of("status", result.status(), "detail", result.detail()));
     }
-    Responses.json(res, up ? 200 : 503, Map.of("status", up ? "UP" : "DOWN", "checks", results));
+    boolean ready = overall != HealthCheck.Status.DOWN;
+    Responses.json(res, ready ? 200 : 503, Map.of("status", overall, "checks", results));
   }
 }

@@ -1,4 +1,4 @@
-package io.tes.dataplane.log;
+package io.tes.dataplane.sqlite;
 
 import java.lang.System.Logger.Level;
 import java.nio.file.Path;
@@ -13,7 +13,7 @@ import java.util.concurrent.BlockingQueue;
  * A fixed set of read-only connections. SQLite connections are not thread-safe, so a query borrows
  * one for its duration; in WAL mode readers never block the writer.
  */
-final class ReadPool implements AutoCloseable {
+public final class ReadPool implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(ReadPool.class.getName());
 
   private final BlockingQueue<Connection> idle;
@@ -21,11 +21,11 @@ final class ReadPool implements AutoCloseable {
 
   /** A unit of work on a borrowed connection. */
   @FunctionalInterface
-  interface Query<T> {
+  public interface Query<T> {
     T run(Connection connection) throws SQLException;
   }
 
-  ReadPool(Path file, int size) throws SQLException {
+  public ReadPool(Path file, int size) throws SQLException {
     idle = new ArrayBlockingQueue<>(size);
     for (int i = 0; i < size; i++) {
       Connection connection = Sqlite.openReader(file);
@@ -34,18 +34,18 @@ final class ReadPool implements AutoCloseable {
     }
   }
 
-  <T> T query(Query<T> query) {
+  public <T> T query(Query<T> query) {
     Connection connection;
     try {
       connection = idle.take();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new StorageException("interrupted while waiting for a read connection", e);
+      throw new SqliteException("interrupted while waiting for a read connection", e);
     }
     try {
       return query.run(connection);
     } catch (SQLException e) {
-      throw new StorageException("a read failed: " + e.getMessage(), e);
+      throw new SqliteException("a read failed: " + e.getMessage(), e);
     } finally {
       idle.add(connection);
     }

@@ -1,4 +1,4 @@
-package io.tes.dataplane.log;
+package io.tes.dataplane.sqlite;
 
 import io.tes.dataplane.config.Durability;
 import java.nio.file.Path;
@@ -6,15 +6,15 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import org.sqlite.SQLiteConfig;
 
-/** Opens connections to a tenant's SQLite database with the settings each role needs. */
-final class Sqlite {
+/** Opens connections to a tenant's SQLite databases with the settings each role needs. */
+public final class Sqlite {
   private Sqlite() {}
 
   /**
    * The one write connection. WAL mode; fsync per commit for {@code fsync} durability; automatic
    * checkpoints off, because a background checkpointer does them outside the commit path.
    */
-  static Connection openWriter(Path file, Durability durability) throws SQLException {
+  public static Connection openWriter(Path file, Durability durability) throws SQLException {
     SQLiteConfig config = common();
     config.setSynchronous(
         durability == Durability.FSYNC
@@ -27,7 +27,7 @@ final class Sqlite {
   }
 
   /** A connection for queries; it cannot write, so a bug cannot corrupt the log through it. */
-  static Connection openReader(Path file) throws SQLException {
+  public static Connection openReader(Path file) throws SQLException {
     Connection connection = common().createConnection(url(file));
     try (var st = connection.createStatement()) {
       st.execute("PRAGMA query_only = true");
@@ -35,8 +35,24 @@ final class Sqlite {
     return connection;
   }
 
+  /**
+   * A write connection for a processor's own database (state.db). Several may exist; each
+   * transaction takes the write lock at its start, so they queue instead of deadlocking.
+   */
+  public static Connection openStateWriter(Path file, Durability durability) throws SQLException {
+    SQLiteConfig config = common();
+    config.setSynchronous(
+        durability == Durability.FSYNC
+            ? SQLiteConfig.SynchronousMode.FULL
+            : SQLiteConfig.SynchronousMode.NORMAL);
+    config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+    Connection connection = config.createConnection(url(file));
+    connection.setAutoCommit(false);
+    return connection;
+  }
+
   /** A connection for housekeeping (checkpoints, integrity checks). */
-  static Connection openMaintenance(Path file, Durability durability) throws SQLException {
+  public static Connection openMaintenance(Path file, Durability durability) throws SQLException {
     SQLiteConfig config = common();
     config.setSynchronous(
         durability == Durability.FSYNC

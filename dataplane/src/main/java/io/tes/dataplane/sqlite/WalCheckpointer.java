@@ -1,4 +1,4 @@
-package io.tes.dataplane.log;
+package io.tes.dataplane.sqlite;
 
 import java.lang.System.Logger.Level;
 import java.sql.Connection;
@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
  * do it inside a commit every thousand pages, and that commit's requests would wait for it: the
  * largest source of tail latency in a WAL database under steady writes.
  */
-final class WalCheckpointer implements AutoCloseable {
+public final class WalCheckpointer implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(WalCheckpointer.class.getName());
 
   private final Connection connection;
@@ -21,7 +21,7 @@ final class WalCheckpointer implements AutoCloseable {
       Executors.newSingleThreadScheduledExecutor(
           r -> Thread.ofPlatform().name("tes-wal-checkpoint").daemon().unstarted(r));
 
-  WalCheckpointer(Connection connection, long periodMillis) {
+  public WalCheckpointer(Connection connection, long periodMillis) {
     this.connection = connection;
     scheduler.scheduleWithFixedDelay(
         this::checkpoint, periodMillis, periodMillis, TimeUnit.MILLISECONDS);

@@ -32,7 +32,7 @@ class EventLogTest {
     }
     try (var db = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(EventLog.FILE_NAME));
         var rs = db.createStatement().executeQuery("SELECT count(*) FROM schema_migrations")) {
-      assertThat(rs.getInt(1)).isEqualTo(Migrations.latest());
+      assertThat(rs.getInt(1)).isEqualTo(LogSchema.MIGRATIONS.latest());
     }
   }
 

@@ -1,0 +1,84 @@
+package io.tes.dataplane.projection;
+
+import io.tes.dataplane.http.Json;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * Rows of a things table. The table name is a parameter so a rebuild can fill a second table aside;
+ * it is never taken from a request.
+ */
+final class ThingTable {
+  static final String COLUMNS =
+      "id, version, state, deleted, created_at, updated_at, last_event_type, last_position";
+
+  private final String table;
+
+  ThingTable(String table) {
+    this.table = table;
+  }
+
+  String name() {
+    return table;
+  }
+
+  Thing find(Connection c, String id) throws SQLException {
+    try (PreparedStatement st =
+        c.prepareStatement("SELECT " + COLUMNS + " FROM " + table + " WHERE id = ?")) {
+      st.setString(1, id);
+      try (ResultSet rs = st.executeQuery()) {
+        return rs.next() ? read(rs) : null;
+      }
+    }
+  }
+
+  void upsert(Connection c, Thing thing) throws SQLException {
+    try (PreparedStatement st =
+        c.prepareStatement(
+            "INSERT INTO "
+                + table
+                + " ("
+                + COLUMNS
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET"
+                + " version = excluded.version, state = excluded.state,"
+                + " deleted = excluded.deleted, created_at = excluded.created_at,"
+                + " updated_at = excluded.updated_at, last_event_type = excluded.last_event_type,"
+                + " last_position = excluded.last_position")) {
+      st.setString(1, thing.id());
+      st.setLong(2, thing.version());
+      st.setString(
+          3, thing.state() == null ? null : Json.mapper().writeValueAsString(thing.state()));
+      st.setInt(4, thing.deleted() ? 1 : 0);
+      st.setLong(5, micros(thing.createdAt()));
+      st.setLong(6, micros(thing.updatedAt()));
+      st.setString(7, thing.lastEventType());
+      st.setLong(8, thing.lastPosition());
+      st.executeUpdate();
+    }
+  }
+
+  static Thing read(ResultSet rs) throws SQLException {
+    String state = rs.getString(3);
+    return new Thing(
+        rs.getString(1),
+        rs.getLong(2),
+        state == null ? null : Json.mapper().readTree(state),
+        rs.getInt(4) != 0,
+        instant(rs.getLong(5)),
+        instant(rs.getLong(6)),
+        rs.getString(7),
+        rs.getLong(8));
+  }
+
+  static long micros(Instant instant) {
+    return ChronoUnit.MICROS.between(Instant.EPOCH, instant);
+  }
+
+  static Instant instant(long micros) {
+    return Instant.EPOCH.plus(micros, ChronoUnit.MICROS);
+  }
+}
