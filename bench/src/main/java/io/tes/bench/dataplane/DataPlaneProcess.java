@@ -154,6 +154,15 @@ public final class DataPlaneProcess implements AutoCloseable {
     }
   }
 
+  public boolean alive() {
+    return process.isAlive();
+  }
+
+  /** The last lines the data plane printed, to explain why it stopped. */
+  public String logTail() {
+    return tail(workDir);
+  }
+
   @Override
   public void close() throws InterruptedException {
     stop();

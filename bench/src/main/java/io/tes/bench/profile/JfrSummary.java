@@ -23,7 +23,24 @@ import jdk.jfr.consumer.RecordingFile;
 public final class JfrSummary {
   private static final int TOP = 15;
 
+  /** Package prefixes of the libraries a sample is charged to, with a readable name. */
+  private static final List<Map.Entry<String, String>> COMPONENTS =
+      List.of(
+          Map.entry("io.tes.", "TES code"),
+          Map.entry("io.helidon.", "Helidon web server"),
+          Map.entry("tools.jackson.", "Jackson (JSON)"),
+          Map.entry("com.fasterxml.jackson.", "Jackson (JSON)"),
+          Map.entry("com.networknt.", "JSON Schema validator"),
+          Map.entry("org.sqlite.", "SQLite JDBC (Java side)"),
+          Map.entry("io.nats.", "NATS client"),
+          Map.entry("io.prometheus.", "Prometheus metrics"));
+
+  /** Native frames where a thread sits idle (accepting, polling): waiting, not cost. */
+  private static final Set<String> IDLE_NATIVE =
+      Set.of("sun.nio.ch.Net.accept", "sun.nio.ch.EPoll.wait", "sun.nio.ch.Net.poll");
+
   private final Map<String, Long> self = new HashMap<>();
+  private final Map<String, Long> components = new HashMap<>();
   private final Map<String, Long> inclusiveTes = new HashMap<>();
   private final Map<String, Long> threads = new HashMap<>();
   private final Map<String, Long> nativeTop = new HashMap<>();
@@ -50,8 +67,11 @@ public final class JfrSummary {
     switch (event.getEventType().getName()) {
       case "jdk.ExecutionSample" -> execution(event);
       case "jdk.NativeMethodSample" -> {
-        nativeSamples++;
-        count(nativeTop, topFrame(event.getStackTrace()));
+        String frame = topFrame(event.getStackTrace());
+        if (!IDLE_NATIVE.contains(frame)) {
+          nativeSamples++;
+          count(nativeTop, frame);
+        }
       }
       case "jdk.ObjectAllocationSample" -> {
         long weight = event.getLong("weight");
@@ -74,13 +94,31 @@ public final class JfrSummary {
     if (stack == null) {
       return;
     }
+    count(components, component(stack));
     Set<String> seen = new HashSet<>();
     for (RecordedFrame frame : stack.getFrames()) {
       String name = name(frame);
-      if (name.startsWith("io.tes.") && seen.add(name)) {
+      // Lambda frames repeat the method that holds them; they add lines, not information.
+      if (name.startsWith("io.tes.") && !name.contains("$$Lambda") && seen.add(name)) {
         count(inclusiveTes, name);
       }
     }
+  }
+
+  /**
+   * Charges a sample to the innermost frame that belongs to a known library or to TES: a JDK frame
+   * (a StringBuilder, a socket write) is the cost of whoever called it.
+   */
+  private static String component(RecordedStackTrace stack) {
+    for (RecordedFrame frame : stack.getFrames()) {
+      String type = frame.getMethod().getType().getName();
+      for (var component : COMPONENTS) {
+        if (type.startsWith(component.getKey())) {
+          return component.getValue();
+        }
+      }
+    }
+    return "JDK only (virtual-thread scheduling, I/O, JIT, GC)";
   }
 
   private static String topFrame(RecordedStackTrace stack) {
@@ -118,6 +156,7 @@ public final class JfrSummary {
         executionSamples,
         nativeSamples,
         top(self, executionSamples),
+        top(components, executionSamples),
         top(inclusiveTes, executionSamples),
         top(threads, executionSamples),
         top(nativeTop, nativeSamples),
@@ -125,8 +164,8 @@ public final class JfrSummary {
         Math.round(gcPauseMillis * 10) / 10.0,
         gcCount,
         "JFR 'profile' settings: Java frames sampled every 10 ms per running thread (CPU), native"
-            + " frames every 20 ms per thread in native code (waiting included: fsync shows here);"
-            + " allocation share by sampled weight");
+            + " frames every 20 ms per thread in native code (fsync and SQLite's C code show here;"
+            + " idle accept/epoll/poll waits left out); allocation share by sampled weight");
   }
 
   private static List<ProfileSummary.Frame> top(Map<String, Long> counts, long total) {

@@ -13,6 +13,7 @@ public record ProfileSummary(
     long executionSamples,
     long nativeSamples,
     List<Frame> topSelf,
+    List<Frame> byComponent,
     List<Frame> topInclusiveTes,
     List<Frame> byThread,
     List<Frame> topNative,
@@ -26,6 +27,7 @@ public record ProfileSummary(
 
   public static ProfileSummary notRecorded(String status, String why) {
     return new ProfileSummary(
-        status, null, 0, 0, List.of(), List.of(), List.of(), List.of(), List.of(), 0, 0, why);
+        status, null, 0, 0, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), 0, 0,
+        why);
   }
 }

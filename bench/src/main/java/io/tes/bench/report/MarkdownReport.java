@@ -143,6 +143,7 @@ public final class MarkdownReport {
         fmt(
             "%d CPU samples, %d native samples; GC: %d collections, %.1f ms paused. %s.%n",
             p.executionSamples(), p.nativeSamples(), p.gcCount(), p.gcPauseMillis(), p.note()));
+    section(md, "CPU samples by component (innermost library or TES frame)", p.byComponent(), 10);
     section(md, "Top frames by CPU samples (self)", p.topSelf(), 12);
     section(md, "TES methods by CPU samples (inclusive)", p.topInclusiveTes(), 12);
     section(md, "CPU samples by thread", p.byThread(), 8);

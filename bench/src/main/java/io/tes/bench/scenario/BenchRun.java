@@ -3,6 +3,7 @@ package io.tes.bench.scenario;
 import io.tes.bench.dataplane.BenchEvents;
 import io.tes.bench.dataplane.BenchTenant;
 import io.tes.bench.dataplane.DataPlaneProcess;
+import io.tes.bench.dataplane.JarSnapshot;
 import io.tes.bench.env.LoadAverage;
 import io.tes.bench.env.Machine;
 import io.tes.bench.env.NatsServer;
@@ -74,12 +75,14 @@ public final class BenchRun {
     String runId = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
     Path recording = options.outDir().resolve(stem + "-profile.jfr");
     ProfileSummary profile;
-    try (NatsServer nats = NatsServer.startIfInstalled().orElse(null)) {
+    try (var snapshot = JarSnapshot.of(options.dataplaneJar());
+        NatsServer nats = NatsServer.startIfInstalled().orElse(null)) {
+      Path jar = snapshot.jar();
       String natsUrl = nats == null ? null : nats.url();
       for (String d : plan.durabilities()) {
-        dataPlane(d, natsUrl, new BenchEvents(runId + "-" + d, plan.things()));
+        dataPlane(jar, d, natsUrl, new BenchEvents(runId + "-" + d, plan.things()));
       }
-      coldStarts(natsUrl);
+      coldStarts(jar, natsUrl);
       var baselines = new BaselineScenario(plan, rows, versions);
       var events = new BenchEvents(runId + "-base", plan.things());
       baselines.sqlite(events);
@@ -124,10 +127,9 @@ public final class BenchRun {
     return new Output(json, markdown, Files.exists(recording) ? recording : null, results);
   }
 
-  private void dataPlane(String durability, String natsUrl, BenchEvents events) {
+  private void dataPlane(Path jar, String durability, String natsUrl, BenchEvents events) {
     var launch =
-        new DataPlaneProcess.Launch(
-            options.dataplaneJar(), BenchTenant.create(durability), natsUrl, List.of());
+        new DataPlaneProcess.Launch(jar, BenchTenant.create(durability), natsUrl, List.of());
     try (var process = DataPlaneProcess.start(launch)) {
       starts.add(process.startToReadyMillis());
       rows.say(
@@ -148,6 +150,9 @@ public final class BenchRun {
         new ProjectionLagScenario(plan, rows).run(target, events);
         new GraphqlScenario(plan, rows).run(target);
       }
+      if (!process.alive()) {
+        rows.say("the data plane (" + durability + ") exited during the run:" + process.logTail());
+      }
       var memory = process.memory();
       peakRss = Math.max(peakRss, memory.peakRssMb());
       rssAfter = Math.max(rssAfter, memory.rssMb());
@@ -165,11 +170,10 @@ public final class BenchRun {
   }
 
   /** More start-to-ready samples: fresh data directories, nothing else running against them. */
-  private void coldStarts(String natsUrl) {
+  private void coldStarts(Path jar, String natsUrl) {
     for (int i = starts.size(); i < plan.startupSamples(); i++) {
       var launch =
-          new DataPlaneProcess.Launch(
-              options.dataplaneJar(), BenchTenant.create("fsync"), natsUrl, List.of());
+          new DataPlaneProcess.Launch(jar, BenchTenant.create("fsync"), natsUrl, List.of());
       try (var process = DataPlaneProcess.start(launch)) {
         starts.add(process.startToReadyMillis());
       } catch (Exception e) {

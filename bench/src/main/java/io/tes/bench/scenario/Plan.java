@@ -51,8 +51,8 @@ public record Plan(
   public static Plan smoke() {
     return new Plan(
         "smoke",
-        Duration.ofMillis(200),
-        Duration.ofMillis(700),
+        Duration.ofMillis(100),
+        Duration.ofMillis(400),
         List.of(200),
         8,
         8,
@@ -61,12 +61,12 @@ public record Plan(
         List.of("fsync"),
         50,
         Duration.ZERO,
-        Duration.ofMillis(300),
+        Duration.ofMillis(200),
         List.of(200),
         2,
         1,
-        Duration.ofMillis(200),
-        Duration.ofMillis(700));
+        Duration.ofMillis(100),
+        Duration.ofMillis(400));
   }
 
   public static Plan named(String mode) {
