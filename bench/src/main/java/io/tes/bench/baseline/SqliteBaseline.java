@@ -2,6 +2,7 @@ package io.tes.bench.baseline;
 
 import io.tes.bench.dataplane.BenchEvents;
 import io.tes.bench.env.Dirs;
+import io.tes.bench.env.ProcessStats;
 import io.tes.bench.load.Client;
 import io.tes.bench.load.LoadSpec;
 import io.tes.bench.load.Pacing;
@@ -86,9 +87,17 @@ public final class SqliteBaseline {
             durability.label(),
             "rows/s");
     return List.of(
-        BaselineRun.of(row, spec(1), () -> Writer.open(durability, events, 1), null),
+        BaselineRun.of(row, spec(1), () -> Writer.open(durability, events, 1), SqliteBaseline::cpu),
         BaselineRun.of(
-            batch, spec(batchSize), () -> Writer.open(durability, events, batchSize), null));
+            batch,
+            spec(batchSize),
+            () -> Writer.open(durability, events, batchSize),
+            SqliteBaseline::cpu));
+  }
+
+  /** SQLite runs inside this process: its CPU is this process's (the loop around it is tiny). */
+  private static Duration cpu() {
+    return ProcessStats.cpuTime(ProcessHandle.current().pid());
   }
 
   private LoadSpec spec(int rowsPerCall) {

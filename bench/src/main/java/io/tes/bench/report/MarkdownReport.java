@@ -48,11 +48,12 @@ public final class MarkdownReport {
     md.append("## Results\n\n");
     md.append("Latencies in ms. Open-loop rows (`N/s`) measure from each request's intended send")
         .append(" time (coordinated omission corrected); closed-loop rows (`N clients`) from the")
-        .append(" actual send. CPU in % of one core (200% = the whole machine).\n\n");
+        .append(
+            " actual send. Server CPU in % of one core (200% = the whole machine) and in µs per event, row or message (in-process SQLite has no separate server: see benchProcessCpuPercent in the JSON).\n\n");
     md.append(
-        "| row | system | variant | durability | load | throughput | p50 | p90 | p99 | p99.9 | max | errors | server CPU | load avg |\n");
+        "| row | system | variant | durability | load | throughput | p50 | p90 | p99 | p99.9 | max | errors | server CPU | µs CPU/item | load avg |\n");
     md.append(
-        "| --- | --- | --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+        "| --- | --- | --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
     for (Row row : r.rows()) {
       md.append(rowLine(row));
     }
@@ -104,7 +105,7 @@ public final class MarkdownReport {
   private static String rowLine(Row row) {
     if (!row.isOk()) {
       return fmt(
-          "| %s | %s | %s | %s | - | %s | | | | | | | | %s |%n",
+          "| %s | %s | %s | %s | - | %s | | | | | | | | | %s |%n",
           row.id(),
           row.system(),
           row.variant(),
@@ -114,8 +115,9 @@ public final class MarkdownReport {
     }
     LatencySummary l = row.load().latencyMicros();
     Object cpu = row.extra().get("serverCpuPercent");
+    Object perItem = row.extra().get("serverCpuMicrosPerItem");
     return fmt(
-        "| %s | %s | %s | %s | %s | %.0f %s | %.3f | %.3f | %.3f | %.3f | %.3f | %d | %s | %.2f |%n",
+        "| %s | %s | %s | %s | %s | %.0f %s | %.3f | %.3f | %.3f | %.3f | %.3f | %d | %s | %s | %.2f |%n",
         row.id(),
         row.system(),
         row.variant(),
@@ -130,6 +132,7 @@ public final class MarkdownReport {
         l.max() / 1000,
         row.load().errors() + row.load().dropped(),
         cpu == null ? "-" : cpu + "%",
+        perItem == null ? "-" : perItem,
         row.loadAtStart().one());
   }
 

@@ -37,11 +37,17 @@ public record Row(
       String id, String scenario, String system, String variant, String durability, String unit) {
 
     public Row measured(LoadResult load, Map<String, Object> extra, LoadAverage at) {
+      var withCost = new java.util.LinkedHashMap<>(extra);
+      // CPU per item is the figure that survives a busy machine better than throughput does.
+      if (extra.get("serverCpuPercent") instanceof Double cpu && load.throughput() > 0) {
+        withCost.put(
+            "serverCpuMicrosPerItem", Math.round(cpu / 100 * 1e6 / load.throughput() * 10) / 10.0);
+      }
       String note =
           load.errors() > 0 || load.dropped() > 0
               ? load.errors() + " errors, " + load.dropped() + " dropped"
               : null;
-      return new Row(id, scenario, system, variant, durability, unit, OK, load, extra, at, note);
+      return new Row(id, scenario, system, variant, durability, unit, OK, load, withCost, at, note);
     }
 
     public Row notMeasured(String status, String why) {
