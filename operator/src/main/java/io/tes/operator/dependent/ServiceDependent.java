@@ -14,7 +14,11 @@ import io.tes.operator.tenant.Tenant;
  * The tenant's in-cluster address (port 80 to the pod's 8080). It also serves as the StatefulSet's
  * governing service; one replica needs no headless per-pod DNS.
  */
-@KubernetesDependent(informer = @Informer(labelSelector = Names.MANAGED_SELECTOR))
+// Creating through server-side apply with resourceVersion "1" (JOSDK's "create only if absent")
+// is refused for Services by API servers before 1.22 with a 500; plain apply works everywhere.
+@KubernetesDependent(
+    informer = @Informer(labelSelector = Names.MANAGED_SELECTOR),
+    createResourceOnlyIfNotExistingWithSSA = false)
 public class ServiceDependent extends CRUDKubernetesDependentResource<Service, Tenant> {
 
   public ServiceDependent() {
