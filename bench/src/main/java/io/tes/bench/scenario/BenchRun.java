@@ -3,10 +3,15 @@ package io.tes.bench.scenario;
 import io.tes.bench.dataplane.BenchEvents;
 import io.tes.bench.dataplane.BenchTenant;
 import io.tes.bench.dataplane.DataPlaneProcess;
+import io.tes.bench.dataplane.IngestClient;
 import io.tes.bench.dataplane.JarSnapshot;
 import io.tes.bench.env.LoadAverage;
 import io.tes.bench.env.Machine;
 import io.tes.bench.env.NatsServer;
+import io.tes.bench.http.Transport;
+import io.tes.bench.load.LoadGenerator;
+import io.tes.bench.load.LoadSpec;
+import io.tes.bench.load.Pacing;
 import io.tes.bench.profile.ProfileSummary;
 import io.tes.bench.report.Footprint;
 import io.tes.bench.report.JsonReport;
@@ -19,6 +24,7 @@ import io.tes.bench.report.Targets;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -143,6 +149,7 @@ public final class BenchRun {
         idleRss = process.memory().rssMb();
       }
       var target = new TesTarget(process);
+      warmUp(target, events);
       var ingest = new IngestScenario(plan, rows);
       ingest.run(target, events);
       if (durability.equals("fsync")) {
@@ -167,6 +174,19 @@ public final class BenchRun {
                   "events/s")
               .notMeasured(Row.FAILED, e.getClass().getSimpleName() + ": " + e.getMessage()));
     }
+  }
+
+  /**
+   * A long-running server is JIT-compiled; a fresh one spends its first seconds compiling. Run the
+   * hot path until it is, so the first measured row does not pay for it.
+   */
+  private void warmUp(TesTarget target, BenchEvents events) throws Exception {
+    if (plan.jitWarmup().isZero()) {
+      return;
+    }
+    var spec = LoadSpec.of(new Pacing.ClosedLoop(16), Duration.ZERO, plan.jitWarmup());
+    new LoadGenerator()
+        .run(spec, () -> new IngestClient(target.connect(Transport.RAW), events, 1, null));
   }
 
   /** More start-to-ready samples: fresh data directories, nothing else running against them. */

@@ -25,6 +25,7 @@ public record Plan(
     int graphqlClients,
     int startupSamples,
     Duration idleSettle,
+    Duration jitWarmup,
     Duration profileDuration) {
 
   public static Plan full() {
@@ -33,7 +34,7 @@ public record Plan(
         Duration.ofSeconds(2),
         Duration.ofSeconds(8),
         List.of(1_000, 5_000, 10_000),
-        64,
+        128,
         64,
         100,
         16,
@@ -45,6 +46,7 @@ public record Plan(
         4,
         3,
         Duration.ofSeconds(2),
+        Duration.ofSeconds(6),
         Duration.ofSeconds(10));
   }
 
@@ -66,6 +68,7 @@ public record Plan(
         2,
         1,
         Duration.ofMillis(100),
+        Duration.ZERO,
         Duration.ofMillis(400));
   }
 

@@ -58,7 +58,8 @@ final class ProfileScenario {
         var spec =
             LoadSpec.of(
                 new Pacing.ClosedLoop(plan.saturationClients()),
-                plan.warmup(),
+                // A fresh JVM: compile first, so the profile shows the hot path, not the JIT.
+                plan.warmup().plus(plan.jitWarmup()),
                 plan.profileDuration());
         rows.add(
             Measure.run(
