@@ -1,5 +1,7 @@
 package io.tes.operator.reconcile;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
@@ -12,16 +14,22 @@ import io.fabric8.mockwebserver.MockWebServer;
 import io.javaoperatorsdk.operator.Operator;
 import io.tes.operator.TesOperator;
 import io.tes.operator.dependent.Names;
+import io.tes.operator.metrics.MetricsServer;
 import io.tes.operator.metrics.OperatorMetrics;
 import io.tes.operator.settings.OperatorSettings;
 import io.tes.operator.tenant.Tenant;
 import io.tes.operator.testing.TenantScenarios;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * The reconcile scenarios against Fabric8's mock API server in CRUD mode. What differs from
@@ -34,6 +42,7 @@ class TenantMockServerTest extends TenantScenarios {
   private KubernetesMockServer server;
   private KubernetesClient client;
   private Operator operator;
+  private OperatorMetrics metrics = new OperatorMetrics();
 
   @BeforeAll
   void start() {
@@ -52,7 +61,7 @@ class TenantMockServerTest extends TenantScenarios {
         TesOperator.create(
             client,
             OperatorSettings.defaults(List.of(REGION, OTHER_REGION)),
-            new OperatorMetrics(),
+            metrics,
             "mock-test",
             false,
             o ->
@@ -139,6 +148,35 @@ class TenantMockServerTest extends TenantScenarios {
                 .build())
         .create();
     return Names.dataClaim();
+  }
+
+  @Test
+  void metricsCountReconciliations() throws Exception {
+    create(tenant("metered"));
+    awaitDeployed("metered");
+    try (var server = new MetricsServer("127.0.0.1", 0, metrics.registry(), () -> true)) {
+      var http = HttpClient.newHttpClient();
+      var base = "http://127.0.0.1:" + server.port();
+      var scrape =
+          http.send(
+              HttpRequest.newBuilder(URI.create(base + "/metrics")).build(),
+              BodyHandlers.ofString());
+      assertThat(scrape.statusCode()).isEqualTo(200);
+      var line =
+          scrape
+              .body()
+              .lines()
+              .filter(l -> l.startsWith("tes_operator_reconciliations_total "))
+              .findFirst();
+      assertThat(line).isPresent();
+      assertThat(Double.parseDouble(line.get().split(" ")[1])).isGreaterThan(0);
+      assertThat(scrape.body()).contains("tes_operator_reconcile_duration_seconds_bucket");
+      var health =
+          http.send(
+              HttpRequest.newBuilder(URI.create(base + "/healthz")).build(),
+              BodyHandlers.ofString());
+      assertThat(health.statusCode()).isEqualTo(200);
+    }
   }
 
   StatefulSet statefulSet(String tenant) {

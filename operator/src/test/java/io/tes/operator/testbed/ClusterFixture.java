@@ -3,7 +3,9 @@ package io.tes.operator.testbed;
 import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.NodeBuilder;
+import io.fabric8.kubernetes.api.model.NodeCondition;
 import io.fabric8.kubernetes.api.model.NodeConditionBuilder;
 import io.fabric8.kubernetes.api.model.PersistentVolumeBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
@@ -11,6 +13,7 @@ import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition
 import io.fabric8.kubernetes.api.model.authentication.TokenRequestBuilder;
 import io.fabric8.kubernetes.api.model.storage.StorageClassBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
 import io.tes.operator.region.RegionCatalog;
 import io.tes.operator.testing.Chart;
@@ -19,6 +22,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /** What the scenarios expect of the cluster: the CRD, region-labelled nodes, volumes. */
@@ -67,36 +72,46 @@ public final class ClusterFixture {
             .endMetadata()
             .build();
     admin.resource(node).createOr(NonDeletingOperation::update);
-    admin
-        .nodes()
-        .withName(name)
-        .edit(
-            n -> {
-              n.getSpec().setTaints(java.util.List.of());
-              return n;
-            });
     var capacity =
         Map.of(
             "cpu", new Quantity("8"), "memory", new Quantity("16Gi"), "pods", new Quantity("110"));
-    admin
-        .nodes()
-        .withName(name)
-        .editStatus(
-            n -> {
-              n.getStatus().setCapacity(capacity);
-              n.getStatus().setAllocatable(capacity);
-              n.getStatus()
-                  .setConditions(
-                      java.util.List.of(
-                          new NodeConditionBuilder()
-                              .withType("Ready")
-                              .withStatus("True")
-                              .withReason("KubeletReady")
-                              .withLastHeartbeatTime(java.time.Instant.now().toString())
-                              .withLastTransitionTime(java.time.Instant.now().toString())
-                              .build()));
-              return n;
-            });
+    var now = Instant.now().toString();
+    var ready =
+        new NodeConditionBuilder()
+            .withType("Ready")
+            .withStatus("True")
+            .withReason("KubeletReady")
+            .withLastHeartbeatTime(now)
+            .withLastTransitionTime(now)
+            .build();
+    retryOnConflict(() -> admin.nodes().withName(name).edit(n -> untainted(n)));
+    retryOnConflict(() -> admin.nodes().withName(name).editStatus(n -> ready(n, capacity, ready)));
+  }
+
+  private static Node untainted(Node node) {
+    node.getSpec().setTaints(List.of());
+    return node;
+  }
+
+  private static Node ready(Node node, Map<String, Quantity> capacity, NodeCondition ready) {
+    node.getStatus().setCapacity(capacity);
+    node.getStatus().setAllocatable(capacity);
+    node.getStatus().setConditions(List.of(ready));
+    return node;
+  }
+
+  /** Controllers annotate nodes too; an edit that lost that race is simply made again. */
+  private static void retryOnConflict(Runnable edit) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        edit.run();
+        return;
+      } catch (KubernetesClientException e) {
+        if (e.getCode() != 409 || attempt == 10) {
+          throw e;
+        }
+      }
+    }
   }
 
   /**
