@@ -142,8 +142,7 @@ public final class DataPlane implements AutoCloseable {
               .directHandlers(ErrorHandling.directHandlers())
               // Clients send filter[field]=... with raw brackets, as browsers and curl do; strict
               // RFC 3986 checks of the request line would refuse them before routing.
-              .addProtocol(
-                  Http1Config.builder().validatePath(false).validatePrologue(false).build())
+              .addProtocol(Http1Config.builder().validatePrologue(false).build())
               .routing(routing(settings, config, parts, projector, schemas, metrics, clock))
               .build()
               .start();

@@ -7,6 +7,7 @@ import io.nats.client.Nats;
 import io.nats.client.Options;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -19,6 +20,7 @@ public final class JetStreamLink implements AutoCloseable {
 
   private final String url;
   private final AtomicReference<Connection> connection = new AtomicReference<>();
+  private final AtomicLong generation = new AtomicLong();
   private volatile boolean closed;
   private volatile String lastProblem = "not connected yet";
 
@@ -41,8 +43,9 @@ public final class JetStreamLink implements AutoCloseable {
 
   private void onEvent(Connection conn, ConnectionListener.Events event) {
     switch (event) {
-      case CONNECTED, RECONNECTED, RESUBSCRIBED -> {
+      case CONNECTED, RECONNECTED -> {
         connection.set(conn);
+        generation.incrementAndGet();
         lastProblem = "";
         LOG.log(Level.INFO, "NATS {0} ({1})", event.name().toLowerCase(), url);
         if (closed) {
@@ -62,6 +65,14 @@ public final class JetStreamLink implements AutoCloseable {
   public Connection connection() {
     Connection conn = connection.get();
     return conn != null && conn.getStatus() == Connection.Status.CONNECTED ? conn : null;
+  }
+
+  /**
+   * Grows at every (re)connection. Server-side state such as pull requests does not survive a
+   * server restart, so consumers compare it to know when to subscribe again.
+   */
+  public long generation() {
+    return generation.get();
   }
 
   public String url() {

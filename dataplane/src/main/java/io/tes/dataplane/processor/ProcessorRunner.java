@@ -14,6 +14,7 @@ import io.tes.dataplane.nats.JetStreamLink;
 import io.tes.dataplane.nats.TenantStream;
 import io.tes.dataplane.observe.HealthCheck;
 import io.tes.dataplane.processor.StateStore.Checkpoints;
+import io.tes.dataplane.sqlite.Sqlite;
 import java.lang.System.Logger.Level;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -50,6 +51,7 @@ public final class ProcessorRunner implements AutoCloseable, HealthCheck {
   private volatile boolean running = true;
   private volatile String problem = "starting";
   private long checkpoint;
+  private Exception lastError;
 
   /** An event to apply, with the message that brought it (null when filled from the log). */
   private record Item(StoredEvent event, Message message) {}
@@ -73,7 +75,6 @@ public final class ProcessorRunner implements AutoCloseable, HealthCheck {
     this.clock = clock;
     this.tx = state.openWriter();
     this.checkpoint = Checkpoints.read(tx, processor.name());
-    tx.commit();
     this.progress = Progress.local(() -> state.checkpoint(processor.name()));
     this.thread =
         Thread.ofPlatform().name("tes-processor-" + processor.name()).unstarted(this::run);
@@ -90,6 +91,7 @@ public final class ProcessorRunner implements AutoCloseable, HealthCheck {
 
   private void run() {
     IterableConsumer consumer = null;
+    long subscribedGeneration = -1;
     long backoff = 100;
     while (running) {
       try {
@@ -99,7 +101,11 @@ public final class ProcessorRunner implements AutoCloseable, HealthCheck {
           Thread.sleep(250);
           continue;
         }
-        if (consumer == null) {
+        if (consumer == null || subscribedGeneration != link.generation()) {
+          if (consumer != null) {
+            consumer.stop();
+          }
+          subscribedGeneration = link.generation();
           consumer = subscribe(conn);
         }
         problem = "";
@@ -221,6 +227,7 @@ public final class ProcessorRunner implements AutoCloseable, HealthCheck {
    */
   private int applyFrom(List<Item> items, int from) throws SQLException {
     int failed = items.size();
+    Sqlite.begin(tx);
     for (int i = from; i < items.size(); i++) {
       if (!tryApply(items.get(i).event())) {
         failed = i;
@@ -228,7 +235,8 @@ public final class ProcessorRunner implements AutoCloseable, HealthCheck {
       }
     }
     if (failed < items.size()) {
-      tx.rollback();
+      Sqlite.rollback(tx);
+      Sqlite.begin(tx);
       for (int i = from; i < failed; i++) {
         if (!tryApply(items.get(i).event())) {
           throw new SQLException("an event that applied a moment ago failed on its second run");
@@ -237,6 +245,8 @@ public final class ProcessorRunner implements AutoCloseable, HealthCheck {
     }
     if (failed > from) {
       commit(items.subList(from, failed));
+    } else {
+      Sqlite.rollback(tx);
     }
     return failed;
   }
@@ -254,16 +264,15 @@ public final class ProcessorRunner implements AutoCloseable, HealthCheck {
     }
   }
 
-  private Exception lastError;
-
   private void retryOrBury(Item item) throws SQLException, InterruptedException {
     for (int attempt = 2; attempt <= retry.attempts(); attempt++) {
       sleepWhileKeepingAlive(retry.backoffAfter(attempt - 1), item.message());
+      Sqlite.begin(tx);
       if (tryApply(item.event())) {
         commit(List.of(item));
         return;
       }
-      tx.rollback();
+      Sqlite.rollback(tx);
     }
     String error = String.valueOf(lastError);
     LOG.log(
@@ -273,6 +282,7 @@ public final class ProcessorRunner implements AutoCloseable, HealthCheck {
         item.event().position(),
         retry.attempts(),
         error);
+    Sqlite.begin(tx);
     DeadLetters.record(
         tx, processor.name(), item.event(), error, retry.attempts(), clock.instant());
     commit(List.of(item));
@@ -282,7 +292,7 @@ public final class ProcessorRunner implements AutoCloseable, HealthCheck {
   private void commit(List<Item> applied) throws SQLException {
     long last = applied.getLast().event().position();
     Checkpoints.write(tx, processor.name(), last);
-    tx.commit();
+    Sqlite.commit(tx);
     checkpoint = last;
     long now = ChronoUnit.MICROS.between(Instant.EPOCH, clock.instant());
     for (Item item : applied) {
@@ -312,18 +322,20 @@ public final class ProcessorRunner implements AutoCloseable, HealthCheck {
     return exclusively(
         () -> {
           StoredEvent event = log.readAfter(deadLetter.position() - 1, 1).getFirst();
+          Sqlite.begin(tx);
           try {
             processor.retry(event, tx);
             DeadLetters.resolve(tx, deadLetter.id(), clock.instant());
-            tx.commit();
+            Sqlite.commit(tx);
             return null;
           } catch (SQLException e) {
             rollbackQuietly();
             throw e;
           } catch (Exception e) {
-            tx.rollback();
+            Sqlite.rollback(tx);
+            Sqlite.begin(tx);
             DeadLetters.failedAgain(tx, deadLetter.id(), e.toString(), clock.instant());
-            tx.commit();
+            Sqlite.commit(tx);
             return e.toString();
           }
         });
@@ -343,7 +355,10 @@ public final class ProcessorRunner implements AutoCloseable, HealthCheck {
     }
   }
 
-  /** The processor's write connection, for {@link #exclusively} work only. */
+  /**
+   * The processor's write connection, for {@link #exclusively} work only; transactions on it are
+   * explicit ({@link Sqlite#begin}).
+   */
   public java.sql.Connection connection() {
     return tx;
   }
@@ -355,7 +370,7 @@ public final class ProcessorRunner implements AutoCloseable, HealthCheck {
 
   private void rollbackQuietly() {
     try {
-      tx.rollback();
+      Sqlite.rollback(tx);
     } catch (SQLException e) {
       LOG.log(Level.WARNING, "rollback failed", e);
     }

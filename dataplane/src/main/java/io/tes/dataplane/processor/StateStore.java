@@ -38,7 +38,10 @@ public final class StateStore implements AutoCloseable {
     return new StateStore(file, durability, new ReadPool(file, 4));
   }
 
-  /** A new write connection (autocommit off); the caller owns and closes it. */
+  /**
+   * A new write connection, with explicit transactions ({@link Sqlite#begin}); the caller owns and
+   * closes it.
+   */
   public Connection openWriter() throws SQLException {
     return Sqlite.openStateWriter(file, durability);
   }

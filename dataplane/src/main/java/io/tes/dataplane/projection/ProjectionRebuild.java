@@ -6,6 +6,7 @@ import io.tes.dataplane.log.StoredEvent;
 import io.tes.dataplane.processor.ProcessorRunner;
 import io.tes.dataplane.processor.StateSchema;
 import io.tes.dataplane.processor.StateStore;
+import io.tes.dataplane.sqlite.Sqlite;
 import java.lang.System.Logger.Level;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -81,11 +82,12 @@ public final class ProjectionRebuild {
   private void run(long id) {
     var folded = new AtomicLong();
     try (Connection aside = state.openWriter()) {
+      Sqlite.begin(aside);
       try (Statement st = aside.createStatement()) {
         st.execute("DROP TABLE IF EXISTS " + ASIDE);
         st.execute(StateSchema.thingsTable(ASIDE));
       }
-      aside.commit();
+      Sqlite.commit(aside);
       Projector into = projector.into(new ThingTable(ASIDE));
       long until = log.headPosition();
       long after = fold(into, aside, 0, until, folded, id);
@@ -93,12 +95,16 @@ public final class ProjectionRebuild {
           () -> {
             Connection tx = runner.connection();
             fold(into, tx, after, runner.checkpoint(), folded, id);
+            Sqlite.begin(tx);
             try (Statement st = tx.createStatement()) {
               st.execute("DROP TABLE things");
               st.execute("ALTER TABLE " + ASIDE + " RENAME TO things");
               st.execute("CREATE INDEX things_by_updated ON things (updated_at, id)");
+              Sqlite.commit(tx);
+            } catch (SQLException e) {
+              Sqlite.rollback(tx);
+              throw e;
             }
-            tx.commit();
             return null;
           });
       finish(id, "succeeded", folded.get(), null);
@@ -119,11 +125,17 @@ public final class ProjectionRebuild {
       if (chunk.isEmpty()) {
         break;
       }
-      for (StoredEvent event : chunk) {
-        into.apply(event, tx);
-        position = event.position();
+      Sqlite.begin(tx);
+      try {
+        for (StoredEvent event : chunk) {
+          into.apply(event, tx);
+          position = event.position();
+        }
+        Sqlite.commit(tx);
+      } catch (SQLException | RuntimeException e) {
+        Sqlite.rollback(tx);
+        throw e;
       }
-      tx.commit();
       folded.addAndGet(chunk.size());
       current = new Job(id, "running", current.startedAt(), null, folded.get(), null);
     }

@@ -43,7 +43,7 @@ public final class OutboxRelay implements AutoCloseable, HealthCheck {
   private volatile long published;
   private volatile long head;
   private volatile String problem = "";
-  private volatile Connection streamReadyOn;
+  private volatile long streamReadyGeneration = -1;
   private long savedCheckpoint;
   private long lastSave;
 
@@ -88,9 +88,10 @@ public final class OutboxRelay implements AutoCloseable, HealthCheck {
           sleep(250);
           continue;
         }
-        if (streamReadyOn != conn) {
+        if (streamReadyGeneration != link.generation()) {
+          long generation = link.generation();
           stream.ensure(conn.jetStreamManagement());
-          streamReadyOn = conn;
+          streamReadyGeneration = generation;
         }
         List<StoredEvent> batch = log.readAfter(published, window);
         if (batch.isEmpty()) {
@@ -108,7 +109,7 @@ public final class OutboxRelay implements AutoCloseable, HealthCheck {
         return;
       } catch (Exception e) {
         problem = "publishing failed: " + e.getMessage();
-        streamReadyOn = null;
+        streamReadyGeneration = -1;
         LOG.log(Level.WARNING, "outbox relay: {0}; retrying in {1} ms", e, backoffMillis);
         sleepQuietly(backoffMillis);
         backoffMillis = Math.min(5_000, backoffMillis * 2);

@@ -37,8 +37,7 @@ public final class Migrations {
    * check runs in one write transaction, so two processes starting together do not race.
    */
   public void apply(Connection connection) throws SQLException {
-    boolean autoCommit = connection.getAutoCommit();
-    connection.setAutoCommit(false);
+    Sqlite.begin(connection);
     try (Statement st = connection.createStatement()) {
       st.execute(
           "CREATE TABLE IF NOT EXISTS schema_migrations ("
@@ -66,12 +65,10 @@ public final class Migrations {
           record.executeUpdate();
         }
       }
-      connection.commit();
+      Sqlite.commit(connection);
     } catch (SQLException | RuntimeException e) {
-      connection.rollback();
+      Sqlite.rollback(connection);
       throw e;
-    } finally {
-      connection.setAutoCommit(autoCommit);
     }
   }
 

@@ -36,8 +36,10 @@ public final class Sqlite {
   }
 
   /**
-   * A write connection for a processor's own database (state.db). Several may exist; each
-   * transaction takes the write lock at its start, so they queue instead of deadlocking.
+   * A write connection to the processors' database (state.db), of which several exist. It stays in
+   * autocommit mode: the driver would otherwise open the next transaction right after each commit
+   * and hold the write lock between batches. Transactions are explicit, through {@link #begin},
+   * {@link #commit} and {@link #rollback}.
    */
   public static Connection openStateWriter(Path file, Durability durability) throws SQLException {
     SQLiteConfig config = common();
@@ -45,10 +47,35 @@ public final class Sqlite {
         durability == Durability.FSYNC
             ? SQLiteConfig.SynchronousMode.FULL
             : SQLiteConfig.SynchronousMode.NORMAL);
-    config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
-    Connection connection = config.createConnection(url(file));
-    connection.setAutoCommit(false);
-    return connection;
+    return config.createConnection(url(file));
+  }
+
+  /** Starts a write transaction, waiting (busy timeout) for the write lock. */
+  public static void begin(Connection connection) throws SQLException {
+    try (var st = connection.createStatement()) {
+      st.execute("BEGIN IMMEDIATE");
+    }
+  }
+
+  public static void commit(Connection connection) throws SQLException {
+    try (var st = connection.createStatement()) {
+      st.execute("COMMIT");
+    }
+  }
+
+  /** Rolls back the open transaction, if there is one. */
+  public static void rollback(Connection connection) throws SQLException {
+    if (!connection.getAutoCommit()) {
+      connection.rollback();
+      return;
+    }
+    try (var st = connection.createStatement()) {
+      st.execute("ROLLBACK");
+    } catch (SQLException e) {
+      if (!String.valueOf(e.getMessage()).contains("no transaction is active")) {
+        throw e;
+      }
+    }
   }
 
   /** A connection for housekeeping (checkpoints, integrity checks). */

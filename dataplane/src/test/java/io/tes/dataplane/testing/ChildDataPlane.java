@@ -21,10 +21,12 @@ public final class ChildDataPlane implements AutoCloseable {
 
   private final Process process;
   private final int port;
+  private final Http http;
 
   private ChildDataPlane(Process process, int port) {
     this.process = process;
     this.port = port;
+    this.http = new Http(port);
   }
 
   public static ChildDataPlane start(Path dataDir, String tenantYaml, Map<String, String> env)
@@ -84,7 +86,7 @@ public final class ChildDataPlane implements AutoCloseable {
   }
 
   public Http http() {
-    return new Http(port);
+    return http;
   }
 
   /** SIGKILL: no shutdown hook runs, nothing is flushed. */

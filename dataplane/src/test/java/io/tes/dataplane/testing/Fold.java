@@ -30,6 +30,31 @@ public final class Fold {
     things.put(subject, new Expected(null, version(things.get(subject)) + 1, true));
   }
 
+  /**
+   * The fold of everything in a data plane's log, read over HTTP. After a crash the log may hold
+   * events whose acknowledgement never reached the client; the projection must include them.
+   */
+  public static Fold ofLog(Http http, String key) {
+    var fold = new Fold();
+    long after = 0;
+    while (true) {
+      JsonNode page = http.get("/v1/events?after=" + after + "&limit=1000", key).json();
+      if (page.path("events").isEmpty()) {
+        return fold;
+      }
+      for (JsonNode stored : page.path("events")) {
+        JsonNode event = stored.path("event");
+        String subject = event.path("subject").asString();
+        switch (event.path("type").asString()) {
+          case "thing.deleted" -> fold.delete(subject);
+          case "thing.replaced" -> fold.replace(subject, event.path("data"));
+          default -> fold.merge(subject, event.path("data"));
+        }
+      }
+      after = page.path("nextAfter").asLong();
+    }
+  }
+
   public synchronized Map<String, Expected> things() {
     return Map.copyOf(things);
   }
