@@ -67,19 +67,31 @@ public final class Projector implements Processor {
     if (subject == null) {
       return;
     }
+    Thing thing = foldFromLog(subject, Long.MAX_VALUE);
+    if (thing != null) {
+      table.upsert(state, thing);
+    }
+  }
+
+  /**
+   * A thing as it was once the log reached a position: its stream folded from the log up to that
+   * position (time travel). Null when the subject had no event by then.
+   */
+  public Thing foldFromLog(String subject, long untilPosition) {
     Thing thing = null;
     long after = 0;
     List<StoredEvent> page;
     do {
       page = log.readStream(subject, after, 1000);
       for (StoredEvent event : page) {
+        if (event.position() > untilPosition) {
+          return thing;
+        }
         thing = fold(thing, event);
         after = event.streamVersion();
       }
     } while (!page.isEmpty());
-    if (thing != null) {
-      table.upsert(state, thing);
-    }
+    return thing;
   }
 
   /** The thing after one more event. */
