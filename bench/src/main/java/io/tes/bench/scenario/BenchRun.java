@@ -8,6 +8,7 @@ import io.tes.bench.dataplane.JarSnapshot;
 import io.tes.bench.env.LoadAverage;
 import io.tes.bench.env.Machine;
 import io.tes.bench.env.NatsServer;
+import io.tes.bench.env.SourceVersion;
 import io.tes.bench.http.Transport;
 import io.tes.bench.load.LoadGenerator;
 import io.tes.bench.load.LoadSpec;
@@ -77,7 +78,7 @@ public final class BenchRun {
             + " cores, load "
             + machine.loadAtStart());
     versions.put("java", machine.java());
-    versions.put("dataplane", options.dataplaneJar().getFileName().toString());
+    versions.put("tes", SourceVersion.describe());
     String runId = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
     Path recording = options.outDir().resolve(stem + "-profile.jfr");
     ProfileSummary profile;
