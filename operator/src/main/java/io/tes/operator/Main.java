@@ -6,6 +6,7 @@ import io.tes.operator.metrics.OperatorMetrics;
 import io.tes.operator.settings.OperatorSettings;
 import java.net.InetAddress;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /** The operator process: settings from the environment, the in-cluster client, metrics. */
 public final class Main {
@@ -17,7 +18,17 @@ public final class Main {
         System.getenv().getOrDefault("POD_NAME", InetAddress.getLocalHost().getHostName());
     var client = new KubernetesClientBuilder().build();
     var metrics = new OperatorMetrics();
-    var operator = TesOperator.create(client, settings, metrics, identity, true, o -> {});
+    var stopping = new AtomicBoolean();
+    // Another replica may now lead: stop at once so two never reconcile side by side. Not while
+    // shutting down, where exit() from the hook's own thread would wait for itself forever.
+    Runnable onLostLeadership =
+        () -> {
+          if (!stopping.get()) {
+            System.exit(1);
+          }
+        };
+    var operator =
+        TesOperator.create(client, settings, metrics, identity, onLostLeadership, o -> {});
     MetricsServer server =
         settings.metricsPort() > 0
             ? new MetricsServer(
@@ -31,6 +42,7 @@ public final class Main {
         .addShutdownHook(
             new Thread(
                 () -> {
+                  stopping.set(true);
                   operator.stop();
                   if (server != null) {
                     server.close();

@@ -1,6 +1,7 @@
 package io.tes.operator;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.ConfigurationServiceOverrider;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfigurationBuilder;
@@ -32,7 +33,8 @@ public final class TesOperator {
    * @param settings the operator's settings
    * @param metrics where the reconcile metrics go
    * @param identity this replica's name, for the Lease and the Events
-   * @param exitOnLostLeadership true in production: a replica that lost the Lease must stop
+   * @param onLostLeadership runs when this replica stops leading (production: exit the process,
+   *     unless it is already shutting down; JOSDK's own exit would deadlock inside a shutdown hook)
    * @param overrides changes on top of the production configuration (tests only)
    */
   public static Operator create(
@@ -40,7 +42,7 @@ public final class TesOperator {
       OperatorSettings settings,
       OperatorMetrics metrics,
       String identity,
-      boolean exitOnLostLeadership,
+      Runnable onLostLeadership,
       Consumer<ConfigurationServiceOverrider> overrides) {
     var operator =
         new Operator(
@@ -51,7 +53,9 @@ public final class TesOperator {
                     LeaderElectionConfigurationBuilder.aLeaderElectionConfiguration(LEASE)
                         .withLeaseNamespace(settings.leaseNamespace())
                         .withIdentity(identity)
-                        .withExitOnStopLeading(exitOnLostLeadership)
+                        .withExitOnStopLeading(false)
+                        .withLeaderCallbacks(
+                            new LeaderCallbacks(() -> {}, onLostLeadership, leader -> {}))
                         .build());
               }
               overrides.accept(o);

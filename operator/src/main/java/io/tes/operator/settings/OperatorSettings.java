@@ -18,6 +18,7 @@ import java.util.Optional;
  * @param regionRecheck how soon a tenant waiting for its region is looked at again
  * @param leaderElection whether to elect a leader (one active replica) through a Lease
  * @param leaseNamespace namespace of that Lease (the operator's own)
+ * @param metricsHost address the metrics server binds (all interfaces in a pod)
  * @param metricsPort port of /metrics and /healthz (0 = no server)
  */
 public record OperatorSettings(
@@ -29,6 +30,7 @@ public record OperatorSettings(
     Duration regionRecheck,
     boolean leaderElection,
     String leaseNamespace,
+    String metricsHost,
     int metricsPort) {
 
   public static final String DEFAULT_IMAGE = "ghcr.io/tes-project/tes-dataplane:0.1.0";
@@ -54,6 +56,7 @@ public record OperatorSettings(
         Duration.ofSeconds(30),
         false,
         "tes-system",
+        "127.0.0.1",
         0);
   }
 
@@ -67,6 +70,7 @@ public record OperatorSettings(
         Duration.ofSeconds(Long.parseLong(env.getOrDefault("TES_REGION_RECHECK_SECONDS", "30"))),
         Boolean.parseBoolean(env.getOrDefault("TES_LEADER_ELECTION", "true")),
         Optional.ofNullable(env.get("POD_NAMESPACE")).orElse("tes-system"),
+        env.getOrDefault("TES_METRICS_HOST", "0.0.0.0"),
         Integer.parseInt(env.getOrDefault("TES_METRICS_PORT", "8080")));
   }
 

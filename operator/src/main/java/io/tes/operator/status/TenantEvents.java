@@ -9,6 +9,7 @@ import io.tes.operator.tenant.Tenant;
 import io.tes.operator.tenant.TenantStatus;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -34,10 +35,16 @@ public final class TenantEvents {
     this.instance = instance;
   }
 
-  /** One Event per condition whose status or reason differs between the two statuses. */
+  /**
+   * One Event per new (reason, message) among the conditions whose status or reason changed: a
+   * region problem flips Ready, Progressing and Degraded at once, and deserves one Event.
+   */
   public void transitions(Tenant tenant, TenantStatus before, TenantStatus after) {
     var old =
         before == null || before.conditions() == null ? List.<Condition>of() : before.conditions();
+    // reason + message -> whether any condition carrying it is a warning
+    var changes = new LinkedHashMap<Condition, Boolean>();
+    var seen = new LinkedHashMap<String, Condition>();
     for (var now : after.conditions()) {
       var was = old.stream().filter(c -> c.getType().equals(now.getType())).findFirst();
       boolean changed =
@@ -45,9 +52,14 @@ public final class TenantEvents {
               || !Objects.equals(was.get().getStatus(), now.getStatus())
               || !Objects.equals(was.get().getReason(), now.getReason());
       if (changed && noteworthy(now)) {
-        record(tenant, warning(now) ? "Warning" : "Normal", now.getReason(), now.getMessage());
+        var first = seen.computeIfAbsent(now.getReason() + "\n" + now.getMessage(), k -> now);
+        changes.merge(first, warning(now), Boolean::logicalOr);
       }
     }
+    changes.forEach(
+        (change, asWarning) ->
+            record(
+                tenant, asWarning ? "Warning" : "Normal", change.getReason(), change.getMessage()));
   }
 
   public void record(Tenant tenant, String type, String reason, String message) {

@@ -63,7 +63,7 @@ class TenantMockServerTest extends TenantScenarios {
             OperatorSettings.defaults(List.of(REGION, OTHER_REGION)),
             metrics,
             "mock-test",
-            false,
+            () -> {},
             o ->
                 o.withUseSSAToPatchPrimaryResource(false)
                     .withSSABasedCreateUpdateMatchForDependentResources(false));

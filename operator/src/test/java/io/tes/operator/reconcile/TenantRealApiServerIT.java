@@ -57,10 +57,11 @@ class TenantRealApiServerIT extends TenantScenarios {
             Duration.ofSeconds(5),
             true,
             ClusterFixture.OPERATOR_NAMESPACE,
+            "127.0.0.1",
             0);
     operator =
         TesOperator.create(
-            operatorClient, settings, new OperatorMetrics(), "it-operator", false, o -> {});
+            operatorClient, settings, new OperatorMetrics(), "it-operator", () -> {}, o -> {});
     operator.start();
     kubelet = new FakeKubelet(admin);
   }

@@ -285,6 +285,8 @@ public abstract class TenantScenarios {
             });
     Thread.sleep(1000);
     assertThat(admin().namespaces().withName("tes-faraway").get()).isNull();
+    // Ready, Progressing and Degraded all changed for one reason: one Event says so.
+    assertThat(eventReasons("faraway")).containsOnlyOnce("RegionUnavailable");
   }
 
   @Test
