@@ -1,5 +1,7 @@
 package io.tes.dataplane.auth;
 
+import io.helidon.http.HeaderNames;
+import io.helidon.webserver.http.ServerRequest;
 import io.tes.dataplane.config.ApiKeyEntry;
 import io.tes.dataplane.config.TenantConfig;
 import io.tes.dataplane.http.ProblemType;
@@ -63,6 +65,11 @@ public final class Authenticator {
           "The API key was issued for another tenant; this is tenant '" + tenant + "'.");
     }
     throw ProblemType.UNAUTHENTICATED.exception("The API key is not valid for this tenant.");
+  }
+
+  /** Authenticates a request by its Authorization header and checks that it holds a scope. */
+  public Principal require(ServerRequest request, Scope scope) {
+    return require(request.headers().value(HeaderNames.AUTHORIZATION).orElse(null), scope);
   }
 
   /** Authenticates and checks that the caller holds a scope. */

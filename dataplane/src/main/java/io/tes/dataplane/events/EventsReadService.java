@@ -1,6 +1,5 @@
 package io.tes.dataplane.events;
 
-import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
@@ -46,7 +45,7 @@ public final class EventsReadService implements HttpService {
   }
 
   private void authorize(ServerRequest req) {
-    authenticator.require(req.headers().value(HeaderNames.AUTHORIZATION).orElse(null), Scope.READ);
+    authenticator.require(req, Scope.READ);
   }
 
   private void list(ServerRequest req, ServerResponse res) {

@@ -64,9 +64,7 @@ public final class IngestService implements HttpService {
     String mode = "unknown";
     String outcome = "error";
     try {
-      var principal =
-          authenticator.require(
-              req.headers().value(HeaderNames.AUTHORIZATION).orElse(null), Scope.INGEST);
+      var principal = authenticator.require(req, Scope.INGEST);
       rateLimiter.acquire(principal);
       HttpBinding.Mode contentMode = mode(req);
       mode = contentMode.name().toLowerCase(Locale.ROOT);

@@ -9,6 +9,7 @@ import io.nats.client.api.ConsumerConfiguration;
 import io.nats.client.api.DeliverPolicy;
 import io.tes.dataplane.log.EventLog;
 import io.tes.dataplane.log.StoredEvent;
+import io.tes.dataplane.nats.Backoff;
 import io.tes.dataplane.nats.EventMessages;
 import io.tes.dataplane.nats.JetStreamLink;
 import io.tes.dataplane.nats.TenantStream;
@@ -92,7 +93,7 @@ public final class ProcessorRunner implements AutoCloseable, HealthCheck {
   private void run() {
     IterableConsumer consumer = null;
     long subscribedGeneration = -1;
-    long backoff = 100;
+    var backoff = new Backoff(100, 5_000);
     while (running) {
       try {
         Connection conn = link.connection();
@@ -120,7 +121,7 @@ public final class ProcessorRunner implements AutoCloseable, HealthCheck {
           batch.add(next);
         }
         process(batch);
-        backoff = 100;
+        backoff.reset();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         break;
@@ -131,8 +132,7 @@ public final class ProcessorRunner implements AutoCloseable, HealthCheck {
           consumer.stop();
           consumer = null;
         }
-        sleepQuietly(backoff);
-        backoff = Math.min(5_000, backoff * 2);
+        backoff.pause();
       }
     }
     if (consumer != null) {
@@ -161,7 +161,7 @@ public final class ProcessorRunner implements AutoCloseable, HealthCheck {
 
   /** Applies a batch; database failures are retried here until they pass, keeping the order. */
   private void process(List<Message> batch) throws InterruptedException {
-    long backoff = 50;
+    var backoff = new Backoff(50, 5_000);
     while (running) {
       work.lock();
       try {
@@ -174,8 +174,10 @@ public final class ProcessorRunner implements AutoCloseable, HealthCheck {
       } finally {
         work.unlock();
       }
-      Thread.sleep(backoff);
-      backoff = Math.min(5_000, backoff * 2);
+      backoff.pause();
+      if (Thread.currentThread().isInterrupted()) {
+        throw new InterruptedException();
+      }
     }
   }
 
@@ -373,14 +375,6 @@ public final class ProcessorRunner implements AutoCloseable, HealthCheck {
       Sqlite.rollback(tx);
     } catch (SQLException e) {
       LOG.log(Level.WARNING, "rollback failed", e);
-    }
-  }
-
-  private static void sleepQuietly(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
     }
   }
 

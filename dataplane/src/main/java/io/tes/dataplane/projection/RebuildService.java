@@ -49,7 +49,7 @@ public final class RebuildService implements HttpService {
   }
 
   private void authorize(ServerRequest req) {
-    authenticator.require(req.headers().value(HeaderNames.AUTHORIZATION).orElse(null), Scope.ADMIN);
+    authenticator.require(req, Scope.ADMIN);
   }
 
   private static ObjectNode json(ProjectionRebuild.Job job) {

@@ -1,6 +1,5 @@
 package io.tes.dataplane.projection;
 
-import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
@@ -48,7 +47,7 @@ public final class ThingsService implements HttpService {
   }
 
   private void one(ServerRequest req, ServerResponse res) throws InterruptedException {
-    authenticator.require(req.headers().value(HeaderNames.AUTHORIZATION).orElse(null), Scope.READ);
+    authenticator.require(req, Scope.READ);
     String id =
         PathTail.between(
             req.path().absolute().rawPath(),
@@ -70,7 +69,7 @@ public final class ThingsService implements HttpService {
   }
 
   private void list(ServerRequest req, ServerResponse res) throws InterruptedException {
-    authenticator.require(req.headers().value(HeaderNames.AUTHORIZATION).orElse(null), Scope.READ);
+    authenticator.require(req, Scope.READ);
     Map<String, List<String>> params = new LinkedHashMap<>();
     for (String name : req.query().names()) {
       params.put(name, req.query().all(name));

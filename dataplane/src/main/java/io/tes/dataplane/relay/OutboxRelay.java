@@ -5,6 +5,7 @@ import io.nats.client.JetStream;
 import io.nats.client.api.PublishAck;
 import io.tes.dataplane.log.EventLog;
 import io.tes.dataplane.log.StoredEvent;
+import io.tes.dataplane.nats.Backoff;
 import io.tes.dataplane.nats.EventMessages;
 import io.tes.dataplane.nats.JetStreamLink;
 import io.tes.dataplane.nats.TenantStream;
@@ -79,7 +80,7 @@ public final class OutboxRelay implements AutoCloseable, HealthCheck {
   }
 
   private void run() {
-    long backoffMillis = 50;
+    var backoff = new Backoff(50, 5_000);
     while (running) {
       try {
         Connection conn = link.connection();
@@ -102,7 +103,7 @@ public final class OutboxRelay implements AutoCloseable, HealthCheck {
         }
         publish(conn.jetStream(), batch);
         problem = "";
-        backoffMillis = 50;
+        backoff.reset();
         saveCheckpointIfDue(false);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -110,9 +111,8 @@ public final class OutboxRelay implements AutoCloseable, HealthCheck {
       } catch (Exception e) {
         problem = "publishing failed: " + e.getMessage();
         streamReadyGeneration = -1;
-        LOG.log(Level.WARNING, "outbox relay: {0}; retrying in {1} ms", e, backoffMillis);
-        sleepQuietly(backoffMillis);
-        backoffMillis = Math.min(5_000, backoffMillis * 2);
+        LOG.log(Level.WARNING, "outbox relay: {0}; retrying in {1} ms", e, backoff.nextMillis());
+        backoff.pause();
       }
     }
   }
@@ -171,14 +171,6 @@ public final class OutboxRelay implements AutoCloseable, HealthCheck {
 
   private static void sleep(long millis) throws InterruptedException {
     Thread.sleep(millis);
-  }
-
-  private static void sleepQuietly(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 
   @Override

@@ -15,11 +15,7 @@ public final class Sqlite {
    * checkpoints off, because a background checkpointer does them outside the commit path.
    */
   public static Connection openWriter(Path file, Durability durability) throws SQLException {
-    SQLiteConfig config = common();
-    config.setSynchronous(
-        durability == Durability.FSYNC
-            ? SQLiteConfig.SynchronousMode.FULL
-            : SQLiteConfig.SynchronousMode.NORMAL);
+    SQLiteConfig config = common(durability);
     config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
     config.setPragma(SQLiteConfig.Pragma.WAL_AUTOCHECKPOINT, "0");
     config.setPragma(SQLiteConfig.Pragma.JOURNAL_SIZE_LIMIT, Long.toString(64L << 20));
@@ -28,7 +24,7 @@ public final class Sqlite {
 
   /** A connection for queries; it cannot write, so a bug cannot corrupt the log through it. */
   public static Connection openReader(Path file) throws SQLException {
-    Connection connection = common().createConnection(url(file));
+    Connection connection = common(Durability.OS).createConnection(url(file));
     try (var st = connection.createStatement()) {
       st.execute("PRAGMA query_only = true");
     }
@@ -42,11 +38,7 @@ public final class Sqlite {
    * {@link #commit} and {@link #rollback}.
    */
   public static Connection openStateWriter(Path file, Durability durability) throws SQLException {
-    SQLiteConfig config = common();
-    config.setSynchronous(
-        durability == Durability.FSYNC
-            ? SQLiteConfig.SynchronousMode.FULL
-            : SQLiteConfig.SynchronousMode.NORMAL);
+    SQLiteConfig config = common(durability);
     return config.createConnection(url(file));
   }
 
@@ -80,16 +72,17 @@ public final class Sqlite {
 
   /** A connection for housekeeping (checkpoints, integrity checks). */
   public static Connection openMaintenance(Path file, Durability durability) throws SQLException {
-    SQLiteConfig config = common();
+    SQLiteConfig config = common(durability);
+    return config.createConnection(url(file));
+  }
+
+  /** Settings every connection shares; durability decides whether a commit waits for fsync. */
+  private static SQLiteConfig common(Durability durability) {
+    SQLiteConfig config = new SQLiteConfig();
     config.setSynchronous(
         durability == Durability.FSYNC
             ? SQLiteConfig.SynchronousMode.FULL
             : SQLiteConfig.SynchronousMode.NORMAL);
-    return config.createConnection(url(file));
-  }
-
-  private static SQLiteConfig common() {
-    SQLiteConfig config = new SQLiteConfig();
     config.setJournalMode(SQLiteConfig.JournalMode.WAL);
     config.setBusyTimeout(10_000);
     config.setTempStore(SQLiteConfig.TempStore.MEMORY);
