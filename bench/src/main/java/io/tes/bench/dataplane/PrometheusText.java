@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The few things the benchmark reads from the data plane's Prometheus text: counters, histogram
@@ -11,6 +13,7 @@ import java.util.TreeMap;
  * group-commit size, projection lag percentiles) from two scrapes.
  */
 public record PrometheusText(Map<String, Double> samples) {
+  private static final Pattern LE = Pattern.compile("le=\"([^\"]+)\"");
 
   public static PrometheusText parse(String text) {
     var samples = new TreeMap<String, Double>();
@@ -47,17 +50,21 @@ public record PrometheusText(Map<String, Double> samples) {
   /** One classic bucket: its upper bound and the cumulative count of observations in it. */
   public record Bucket(double upperBound, double cumulative) {}
 
-  /** The buckets of an unlabelled histogram, as the increase since an earlier scrape. */
-  public List<Bucket> bucketDelta(PrometheusText before, String histogram) {
+  /**
+   * The buckets of a histogram, as the increase since an earlier scrape, for the series whose
+   * labels include {@code label} (e.g. {@code processor="projector"}; empty for any series).
+   */
+  public List<Bucket> bucketDelta(PrometheusText before, String histogram, String label) {
     var buckets = new ArrayList<Bucket>();
-    String prefix = histogram + "_bucket{le=\"";
+    String prefix = histogram + "_bucket{";
     for (var entry : samples.entrySet()) {
       String key = entry.getKey();
-      if (!key.startsWith(prefix)) {
+      Matcher le = LE.matcher(key);
+      if (!key.startsWith(prefix) || !key.contains(label) || !le.find()) {
         continue;
       }
-      String le = key.substring(prefix.length(), key.indexOf('"', prefix.length()));
-      double bound = le.equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(le);
+      double bound =
+          le.group(1).equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(le.group(1));
       buckets.add(new Bucket(bound, entry.getValue() - before.value(key)));
     }
     buckets.sort((a, b) -> Double.compare(a.upperBound(), b.upperBound()));

@@ -41,7 +41,10 @@ final class ProfileScenario {
           List.of(
               "-XX:StartFlightRecording=filename="
                   + recording
-                  + ",settings=profile,dumponexit=true");
+                  + ",settings=profile,dumponexit=true"
+                  // Five times the default rate: a 10 s window on ~1 busy core is otherwise
+                  // only a few hundred samples.
+                  + ",jdk.ExecutionSample#period=2ms");
       var window = new Instant[2];
       try (var process =
           DataPlaneProcess.start(new DataPlaneProcess.Launch(jar, tenant, natsUrl, jfr))) {
