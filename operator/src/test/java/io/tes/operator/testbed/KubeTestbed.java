@@ -43,12 +43,13 @@ public final class KubeTestbed implements AutoCloseable {
   public static KubeTestbed start() {
     var script = Repo.path("scripts/kube-testbed");
     var logs = Path.of("target/kube-testbed");
+    Path dir = null;
     try {
       Files.createDirectories(logs);
       long buildStart = System.nanoTime();
       run(List.of("bash", script.toString(), "build"), logs.resolve("build.log"), BUILD_TIMEOUT);
       long buildMillis = (System.nanoTime() - buildStart) / 1_000_000;
-      var dir = Files.createTempDirectory("tes-kube-");
+      dir = Files.createTempDirectory("tes-kube-");
       long start = System.nanoTime();
       run(
           List.of("bash", script.toString(), "start", dir.toString()),
@@ -67,6 +68,10 @@ public final class KubeTestbed implements AutoCloseable {
           admin.getKubernetesVersion().getGitVersion(), startMillis, buildMillis, server);
       return new KubeTestbed(script, dir, server, admin, startMillis);
     } catch (IOException | RuntimeException e) {
+      if (dir != null) {
+        // The script stops what it started when start fails; only the state is left.
+        deleteQuietly(dir);
+      }
       throw new IllegalStateException(
           "The Kubernetes test bed (scripts/kube-testbed) could not start: "
               + e.getMessage()
