@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /** The human-readable result file: the tables that go into docs/performance.md. */
 public final class MarkdownReport {
@@ -57,6 +58,8 @@ public final class MarkdownReport {
     for (Row row : r.rows()) {
       md.append(rowLine(row));
     }
+
+    serverLag(md, r.rows());
 
     md.append("\n## TES against the baselines (same run)\n\n");
     md.append(
@@ -134,6 +137,29 @@ public final class MarkdownReport {
         cpu == null ? "-" : cpu + "%",
         perItem == null ? "-" : perItem,
         row.loadAtStart().one());
+  }
+
+  /** The projector's own commit-to-applied histogram, next to the client's receipt-to-readable. */
+  private static void serverLag(StringBuilder md, List<Row> rows) {
+    var lagRows =
+        rows.stream()
+            .filter(r -> r.isOk() && r.extra().get("serverLagMicros") instanceof Map)
+            .toList();
+    if (lagRows.isEmpty()) {
+      return;
+    }
+    md.append(
+            "\nProjection lag as the data plane measures it (`tes_projection_lag_seconds`, commit")
+        .append(" to applied, interpolated from its buckets), in ms:\n\n")
+        .append("| row | p50 | p90 | p99 | p99.9 |\n| --- | ---: | ---: | ---: | ---: |\n");
+    for (Row row : lagRows) {
+      var lag = (Map<?, ?>) row.extra().get("serverLagMicros");
+      md.append("| ").append(row.id());
+      for (String q : List.of("p50", "p90", "p99", "p999")) {
+        md.append(lag.get(q) instanceof Number n ? fmt(" | %.3f", n.doubleValue() / 1000) : " | -");
+      }
+      md.append(" |\n");
+    }
   }
 
   private static void profile(StringBuilder md, ProfileSummary p) {
