@@ -53,7 +53,12 @@ tes_ensure_nats() {
   fi
 }
 
-# Runs the Maven wrapper from the repository root.
+# Runs the Maven wrapper from the repository root. On JDK 24+ Maven's own Guice trips the
+# sun.misc.Unsafe deprecation warnings; they say nothing about TES, so they are silenced there.
 tes_mvn() {
-  (cd "$TES_ROOT" && ./mvnw -B -ntp "$@")
+  local opts="${MAVEN_OPTS:-}"
+  if [ "$(tes_java_major "$JAVA_HOME/bin/java")" -ge 24 ]; then
+    opts="$opts --sun-misc-unsafe-memory-access=allow"
+  fi
+  (cd "$TES_ROOT" && MAVEN_OPTS="$opts" ./mvnw -B -ntp "$@")
 }
