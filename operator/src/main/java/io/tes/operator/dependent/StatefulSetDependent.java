@@ -15,6 +15,7 @@ import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernete
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.tes.operator.region.RegionCatalog;
+import io.tes.operator.tenant.ResourcesSpec;
 import io.tes.operator.tenant.StorageSpec;
 import io.tes.operator.tenant.Tenant;
 import java.nio.charset.StandardCharsets;
@@ -99,13 +100,8 @@ public class StatefulSetDependent extends CRUDKubernetesDependentResource<Statef
   private static Container container(Tenant tenant, TenantPlan plan) {
     var resources = tenant.getSpec().resources();
     var requests =
-        resources == null
-            ? io.tes.operator.tenant.ResourcesSpec.DEFAULT_REQUESTS
-            : resources.requestsOrDefault();
-    var limits =
-        resources == null
-            ? io.tes.operator.tenant.ResourcesSpec.DEFAULT_LIMITS
-            : resources.limitsOrDefault();
+        resources == null ? ResourcesSpec.DEFAULT_REQUESTS : resources.requestsOrDefault();
+    var limits = resources == null ? ResourcesSpec.DEFAULT_LIMITS : resources.limitsOrDefault();
     return new ContainerBuilder()
         .withName("dataplane")
         .withImage(plan.settings().dataplaneImage())

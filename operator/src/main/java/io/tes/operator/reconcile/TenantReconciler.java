@@ -118,28 +118,20 @@ public class TenantReconciler implements Reconciler<Tenant>, Cleaner<Tenant> {
         placed == null
             ? Optional.<StatefulSet>empty()
             : context.getSecondaryResource(StatefulSet.class);
-    var seen =
-        new Observation(
-            problem,
-            tenant.getSpec().isPaused(),
-            placed,
-            statefulSet,
-            Optional.empty(),
-            StorageCheck.ignoredChange(tenant, statefulSet),
-            Endpoints.of(tenant));
-    if (statefulSet.isPresent() && !seen.dataPlaneReady()) {
-      var pods = new PodInspector(context.getClient());
-      seen =
-          new Observation(
-              problem,
-              seen.paused(),
-              placed,
-              statefulSet,
-              pods.inspect(tenant),
-              seen.warning(),
-              seen.endpoint());
-    }
-    return seen;
+    boolean ready = Observation.hasReadyReplica(statefulSet);
+    // Only a pod that is not ready needs explaining, and only then is it worth a GET.
+    var podProblem =
+        statefulSet.isPresent() && !ready
+            ? new PodInspector(context.getClient()).inspect(tenant)
+            : Optional.<Observation.PodProblem>empty();
+    return new Observation(
+        problem,
+        tenant.getSpec().isPaused(),
+        placed,
+        statefulSet,
+        podProblem,
+        StorageCheck.ignoredChange(tenant, statefulSet),
+        Endpoints.of(tenant));
   }
 
   private UpdateControl<Tenant> report(Tenant tenant, TenantStatus status) {

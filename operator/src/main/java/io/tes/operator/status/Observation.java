@@ -27,6 +27,10 @@ public record Observation(
   public record PodProblem(String message, boolean failing) {}
 
   public boolean dataPlaneReady() {
+    return hasReadyReplica(statefulSet);
+  }
+
+  public static boolean hasReadyReplica(Optional<StatefulSet> statefulSet) {
     return statefulSet
         .map(StatefulSet::getStatus)
         .map(s -> s.getReadyReplicas() != null && s.getReadyReplicas() >= 1)
