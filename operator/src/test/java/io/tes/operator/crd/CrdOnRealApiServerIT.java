@@ -11,8 +11,11 @@ import io.tes.operator.tenant.Tenant;
 import io.tes.operator.testbed.ClusterFixture;
 import io.tes.operator.testbed.KubeTestbed;
 import io.tes.operator.testbed.KubeTestbedExtension;
+import io.tes.operator.testing.Repo;
 import io.tes.operator.testing.Tenants;
+import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -51,6 +54,22 @@ class CrdOnRealApiServerIT {
     var tenant = Tenants.full("full", "eu-west", "fast");
     var created = admin.resource(tenant).dryRun().create();
     assertThat(created.getSpec()).isEqualTo(tenant.getSpec());
+  }
+
+  @Test
+  void theExampleTenantsAreAccepted() throws Exception {
+    for (var example : List.of("examples/tenant-minimal.yaml", "examples/tenant-full.yaml")) {
+      try (var in = Files.newInputStream(Repo.path(example))) {
+        var tenants =
+            admin.load(in).items().stream()
+                .filter(o -> "Tenant".equals(o.getKind()))
+                .map(o -> admin.getKubernetesSerialization().convertValue(o, Tenant.class))
+                .toList();
+        assertThat(tenants).as(example).hasSize(1);
+        var created = admin.resource(tenants.get(0)).dryRun().create();
+        assertThat(created.getSpec().region()).isEqualTo("eu-west");
+      }
+    }
   }
 
   @Test

@@ -133,19 +133,30 @@ class TenantRealApiServerIT extends TenantScenarios {
   }
 
   @Test
-  void aMissingStorageClassIsReported() {
-    var tenant = tenant("nostorage");
-    tenant.setSpec(
-        tenant
-            .getSpec()
-            .withStorage(new io.tes.operator.tenant.StorageSpec("1Gi", "no-such-class", null)));
+  void aRegionThatAppearsLaterIsTakenUp() {
+    var tenant = tenant("latecomer");
+    tenant.setSpec(tenant.getSpec().withRegion("ap-south"));
     create(tenant);
     await()
         .atMost(timeout())
         .untilAsserted(
             () ->
-                assertThat(conditionReason(get("nostorage"), "Ready"))
-                    .isEqualTo("False/StorageUnavailable"));
-    assertThat(admin.namespaces().withName("tes-nostorage").get()).isNull();
+                assertThat(conditionReason(get("latecomer"), "Ready"))
+                    .isEqualTo("False/RegionUnavailable"));
+    ClusterFixture.addNode(admin, "node-ap-south-1", "ap-south");
+    awaitDeployed("latecomer");
+    await()
+        .atMost(timeout())
+        .untilAsserted(
+            () ->
+                assertThat(
+                        admin
+                            .pods()
+                            .inNamespace("tes-latecomer")
+                            .withName("tes-0")
+                            .get()
+                            .getSpec()
+                            .getNodeName())
+                    .isEqualTo("node-ap-south-1"));
   }
 }

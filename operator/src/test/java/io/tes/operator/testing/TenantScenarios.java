@@ -15,6 +15,7 @@ import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.tes.operator.credentials.ApiKey;
 import io.tes.operator.dependent.Names;
 import io.tes.operator.tenant.ComputeSpec;
@@ -83,15 +84,27 @@ public abstract class TenantScenarios {
     return admin().resources(Tenant.class).withName(name).get();
   }
 
+  /**
+   * Changes the spec as a user would, trying again when the operator wrote the status meanwhile.
+   */
   protected void edit(String name, UnaryOperator<io.tes.operator.tenant.TenantSpec> change) {
-    admin()
-        .resources(Tenant.class)
-        .withName(name)
-        .edit(
-            t -> {
-              t.setSpec(change.apply(t.getSpec()));
-              return t;
-            });
+    for (int attempt = 1; ; attempt++) {
+      try {
+        admin()
+            .resources(Tenant.class)
+            .withName(name)
+            .edit(
+                t -> {
+                  t.setSpec(change.apply(t.getSpec()));
+                  return t;
+                });
+        return;
+      } catch (KubernetesClientException e) {
+        if (e.getCode() != 409 || attempt == 10) {
+          throw e;
+        }
+      }
+    }
   }
 
   protected <T extends HasMetadata> T child(Class<T> type, String tenant, String name) {
@@ -429,6 +442,23 @@ public abstract class TenantScenarios {
               assertThat(t.condition("Degraded").get().getMessage())
                   .contains("schema-source/missing");
             });
+  }
+
+  @Test
+  void aMissingStorageClassIsReportedAndNothingIsDeployed() throws Exception {
+    var tenant = tenant("nostorage");
+    tenant.setSpec(tenant.getSpec().withStorage(new StorageSpec("1Gi", "no-such-class", null)));
+    create(tenant);
+    await()
+        .atMost(timeout())
+        .untilAsserted(
+            () -> {
+              var t = get("nostorage");
+              assertThat(conditionReason(t, "Ready")).isEqualTo("False/StorageUnavailable");
+              assertThat(t.condition("Ready").get().getMessage()).contains("no-such-class");
+            });
+    Thread.sleep(500);
+    assertThat(admin().namespaces().withName("tes-nostorage").get()).isNull();
   }
 
   /** The name of the tenant's data claim once it exists (made by the StatefulSet controller). */
