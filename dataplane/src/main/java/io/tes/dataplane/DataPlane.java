@@ -7,6 +7,7 @@ import io.tes.dataplane.auth.Authenticator;
 import io.tes.dataplane.auth.RateLimiter;
 import io.tes.dataplane.config.TenantConfig;
 import io.tes.dataplane.events.EventsReadService;
+import io.tes.dataplane.graphql.GraphqlApi;
 import io.tes.dataplane.http.ErrorHandling;
 import io.tes.dataplane.http.MethodNotAllowed;
 import io.tes.dataplane.ingest.EventIds;
@@ -63,6 +64,7 @@ public final class DataPlane implements AutoCloseable {
     JetStreamLink link;
     OutboxRelay relay;
     final List<ProcessorRunner> runners = new ArrayList<>();
+    GraphqlApi graphql;
 
     @Override
     public void close() {
@@ -144,6 +146,7 @@ public final class DataPlane implements AutoCloseable {
               // RFC 3986 checks of the request line would refuse them before routing.
               .addProtocol(Http1Config.builder().validatePrologue(false).build())
               .routing(routing(settings, config, parts, projector, schemas, metrics, clock))
+              .addRouting(parts.graphql.websocket())
               .build()
               .start();
       LOG.log(
@@ -174,13 +177,14 @@ public final class DataPlane implements AutoCloseable {
     var health = new HealthService();
     health.add(databaseCheck(parts.log));
     var routing = HttpRouting.builder();
+    var rateLimiter = new RateLimiter(config, System::nanoTime);
     ErrorHandling.register(routing);
     if (settings.role() != Settings.Role.WORKER) {
       routing.register(
           "/v1",
           new IngestService(
               authenticator,
-              new RateLimiter(config, System::nanoTime),
+              rateLimiter,
               schemas,
               parts.log,
               config.limits(),
@@ -202,6 +206,21 @@ public final class DataPlane implements AutoCloseable {
             : Progress.remote(() -> parts.state.checkpoint(Projector.NAME));
     routing.register(
         "/v1", new ThingsService(authenticator, new ThingStore(parts.state.readers()), progress));
+    parts.graphql =
+        GraphqlApi.create(
+            new GraphqlApi.Parts(
+                config,
+                authenticator,
+                rateLimiter,
+                schemas,
+                new EventIds(clock),
+                parts.log,
+                settings.role() != Settings.Role.WORKER,
+                projector,
+                new ThingStore(parts.state.readers()),
+                progress,
+                metrics));
+    routing.register(parts.graphql.http());
     routing.register("/v1/admin", new DeadLetterService(authenticator, parts.state, parts.runners));
     if (projectorRunner != null) {
       var rebuild =

@@ -13,9 +13,13 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -224,6 +228,203 @@ public final class EventLog implements AutoCloseable {
               ResultSet rs = st.executeQuery("SELECT coalesce(max(position), 0) FROM events")) {
             return rs.getLong(1);
           }
+        });
+  }
+
+  /**
+   * What a filtered read of the log selects; an empty list or a null bound means "any".
+   *
+   * @param types event types, any of which matches
+   * @param subjects subjects, any of which matches
+   * @param sources sources, any of which matches
+   * @param recordedFrom earliest recorded time (inclusive)
+   * @param recordedBefore latest recorded time (exclusive)
+   */
+  public record Filter(
+      List<String> types,
+      List<String> subjects,
+      List<String> sources,
+      Instant recordedFrom,
+      Instant recordedBefore) {
+    public static final Filter ANY = new Filter(null, null, null, null, null);
+
+    public Filter {
+      types = types == null ? List.of() : List.copyOf(types);
+      subjects = subjects == null ? List.of() : List.copyOf(subjects);
+      sources = sources == null ? List.of() : List.copyOf(sources);
+    }
+  }
+
+  /**
+   * Events that match a filter, strictly between two positions, in log order or newest first.
+   * Paging by position never skips or repeats an event: positions are gap-free and a reader sees
+   * whole group commits only.
+   */
+  public List<StoredEvent> select(
+      Filter filter, long afterPosition, long beforePosition, boolean newestFirst, int limit) {
+    var sql =
+        new StringBuilder("SELECT ")
+            .append(EventRows.COLUMNS)
+            .append(" FROM events WHERE position > ? AND position < ?");
+    var args = new ArrayList<Object>(List.of(afterPosition, beforePosition));
+    in(sql, args, "type", filter.types());
+    in(sql, args, "subject", filter.subjects());
+    in(sql, args, "source", filter.sources());
+    if (filter.recordedFrom() != null) {
+      sql.append(" AND recorded_at >= ?");
+      args.add(EventRows.toMicros(filter.recordedFrom()));
+    }
+    if (filter.recordedBefore() != null) {
+      sql.append(" AND recorded_at < ?");
+      args.add(EventRows.toMicros(filter.recordedBefore()));
+    }
+    sql.append(" ORDER BY position").append(newestFirst ? " DESC" : "").append(" LIMIT ?");
+    args.add((long) limit);
+    return readers.query(
+        c -> {
+          try (PreparedStatement st = c.prepareStatement(sql.toString())) {
+            bindAll(st, args);
+            return collect(st);
+          }
+        });
+  }
+
+  private static void in(StringBuilder sql, List<Object> args, String column, List<String> values) {
+    if (values.isEmpty()) {
+      return;
+    }
+    sql.append(" AND ").append(column).append(" IN (");
+    for (int i = 0; i < values.size(); i++) {
+      sql.append(i == 0 ? "?" : ", ?");
+    }
+    sql.append(')');
+    args.addAll(values);
+  }
+
+  private static void bindAll(PreparedStatement st, List<Object> args) throws SQLException {
+    for (int i = 0; i < args.size(); i++) {
+      if (args.get(i) instanceof Long l) {
+        st.setLong(i + 1, l);
+      } else {
+        st.setString(i + 1, (String) args.get(i));
+      }
+    }
+  }
+
+  /**
+   * An inclusive range of one subject's stream versions.
+   *
+   * @param subject the stream
+   * @param fromVersion first version
+   * @param toVersion last version
+   */
+  public record StreamRange(String subject, long fromVersion, long toVersion) {}
+
+  /**
+   * Several streams' version ranges in one query (a batch of a data loader), one list per range in
+   * the order given. Stream versions are gap-free, so a range is also a page.
+   */
+  public List<List<StoredEvent>> readStreamRanges(List<StreamRange> ranges) {
+    if (ranges.isEmpty()) {
+      return List.of();
+    }
+    var sql = new StringBuilder("WITH r(k, s, lo, hi) AS (VALUES ");
+    for (int i = 0; i < ranges.size(); i++) {
+      sql.append(i == 0 ? "(?, ?, ?, ?)" : ", (?, ?, ?, ?)");
+    }
+    sql.append(") SELECT ")
+        .append(EventRows.COLUMNS)
+        .append(
+            ", r.k FROM r JOIN events ON subject = r.s AND stream_version BETWEEN r.lo AND r.hi")
+        .append(" ORDER BY r.k, stream_version");
+    return readers.query(
+        c -> {
+          try (PreparedStatement st = c.prepareStatement(sql.toString())) {
+            int p = 1;
+            for (int i = 0; i < ranges.size(); i++) {
+              st.setLong(p++, i);
+              st.setString(p++, ranges.get(i).subject());
+              st.setLong(p++, ranges.get(i).fromVersion());
+              st.setLong(p++, ranges.get(i).toVersion());
+            }
+            var result = new ArrayList<List<StoredEvent>>(ranges.size());
+            ranges.forEach(r -> result.add(new ArrayList<>()));
+            try (ResultSet rs = st.executeQuery()) {
+              while (rs.next()) {
+                result.get(rs.getInt(14)).add(EventRows.read(rs));
+              }
+            }
+            return result;
+          }
+        });
+  }
+
+  /** The events at the given positions, in log order; positions not in the log are left out. */
+  public List<StoredEvent> readPositions(Collection<Long> positions) {
+    if (positions.isEmpty()) {
+      return List.of();
+    }
+    var sql =
+        new StringBuilder("SELECT ")
+            .append(EventRows.COLUMNS)
+            .append(" FROM events WHERE position IN (");
+    for (int i = 0; i < positions.size(); i++) {
+      sql.append(i == 0 ? "?" : ", ?");
+    }
+    sql.append(") ORDER BY position");
+    return readers.query(
+        c -> {
+          try (PreparedStatement st = c.prepareStatement(sql.toString())) {
+            int p = 1;
+            for (long position : positions) {
+              st.setLong(p++, position);
+            }
+            return collect(st);
+          }
+        });
+  }
+
+  /** The last position recorded at or before a time; 0 when the log had nothing by then. */
+  public long positionAt(Instant time) {
+    return readers.query(
+        c -> {
+          try (PreparedStatement st =
+              c.prepareStatement(
+                  "SELECT position FROM events WHERE recorded_at <= ?"
+                      + " ORDER BY recorded_at DESC, position DESC LIMIT 1")) {
+            st.setLong(1, EventRows.toMicros(time));
+            try (ResultSet rs = st.executeQuery()) {
+              return rs.next() ? rs.getLong(1) : 0L;
+            }
+          }
+        });
+  }
+
+  /** How many subjects have a stream. */
+  public long streamCount() {
+    return readers.query(
+        c -> {
+          try (var st = c.createStatement();
+              ResultSet rs = st.executeQuery("SELECT count(*) FROM streams")) {
+            return rs.getLong(1);
+          }
+        });
+  }
+
+  /** How many events the log holds of each type, by type name. */
+  public Map<String, Long> typeCounts() {
+    return readers.query(
+        c -> {
+          var counts = new TreeMap<String, Long>();
+          try (var st = c.createStatement();
+              ResultSet rs =
+                  st.executeQuery(
+                      "SELECT type, count(*) FROM events GROUP BY type ORDER BY type")) {
+            while (rs.next()) {
+              counts.put(rs.getString(1), rs.getLong(2));
+            }
+          }
+          return counts;
         });
   }
 

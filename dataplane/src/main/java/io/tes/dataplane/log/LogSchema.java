@@ -50,7 +50,13 @@ public final class LogSchema {
                         name     TEXT PRIMARY KEY,
                         position INTEGER NOT NULL
                       ) STRICT, WITHOUT ROWID
-                      """))));
+                      """)),
+              new Migration(
+                  3,
+                  "indexes for filtered reads by type and by recorded time",
+                  List.of(
+                      "CREATE INDEX events_by_type ON events (type, position)",
+                      "CREATE INDEX events_by_recorded_at ON events (recorded_at, position)"))));
 
   private LogSchema() {}
 }

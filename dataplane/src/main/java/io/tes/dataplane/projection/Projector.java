@@ -94,6 +94,14 @@ public final class Projector implements Processor {
     return thing;
   }
 
+  /**
+   * The thing after one more event of its stream, by the same reducers as the projection; a live
+   * view (a subscription) folds along the log with it.
+   */
+  public Thing foldNext(Thing current, StoredEvent stored) {
+    return fold(current, stored);
+  }
+
   /** The thing after one more event. */
   Thing fold(Thing current, StoredEvent stored) {
     Mode mode = reducers.modeFor(stored.event().type());

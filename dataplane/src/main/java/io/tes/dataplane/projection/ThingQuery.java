@@ -120,6 +120,27 @@ public record ThingQuery(
     }
   }
 
+  /**
+   * A sort key by name, as in the {@code sort} parameter without its '-' (for the GraphQL layer).
+   *
+   * @throws ProblemException when the name is not a sort key
+   */
+  public static SortKey sortKey(String text) {
+    return SortKey.parse(text);
+  }
+
+  /**
+   * Checks a dotted state field path (for the GraphQL layer, which builds filters itself).
+   *
+   * @throws ProblemException when the path is not like a.b_c
+   */
+  public static String checkPath(String path) {
+    if (!PATH.matcher(path).matches()) {
+      throw invalid("path", "'" + path + "' is not a field path like a.b_c");
+    }
+    return path;
+  }
+
   /** Reads a query from request parameters. */
   public static ThingQuery fromParameters(Map<String, List<String>> params, int maxLimit) {
     var filters = new ArrayList<Filter>();

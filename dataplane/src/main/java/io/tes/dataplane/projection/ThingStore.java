@@ -7,7 +7,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Reads of the things table: one thing, or a filtered, sorted page of them. */
@@ -28,7 +31,67 @@ public final class ThingStore {
     return readers.query(c -> Optional.ofNullable(new ThingTable("things").find(c, id)));
   }
 
+  /** Several things by id in one query (a batch of a data loader); missing ids are left out. */
+  public Map<String, Thing> findAll(Collection<String> ids) {
+    if (ids.isEmpty()) {
+      return Map.of();
+    }
+    var sql =
+        new StringBuilder("SELECT ")
+            .append(ThingTable.COLUMNS)
+            .append(" FROM things WHERE id IN (");
+    for (int i = 0; i < ids.size(); i++) {
+      sql.append(i == 0 ? "?" : ", ?");
+    }
+    sql.append(')');
+    return readers.query(
+        c -> {
+          try (PreparedStatement st = c.prepareStatement(sql.toString())) {
+            int p = 1;
+            for (String id : ids) {
+              st.setString(p++, id);
+            }
+            var found = new HashMap<String, Thing>();
+            try (ResultSet rs = st.executeQuery()) {
+              while (rs.next()) {
+                Thing thing = ThingTable.read(rs);
+                found.put(thing.id(), thing);
+              }
+            }
+            return found;
+          }
+        });
+  }
+
+  /** How many things are live and how many are tombstones. */
+  public record Counts(long live, long deleted) {}
+
+  public Counts counts() {
+    return readers.query(
+        c -> {
+          try (var st = c.createStatement();
+              ResultSet rs =
+                  st.executeQuery(
+                      "SELECT coalesce(sum(deleted = 0), 0), coalesce(sum(deleted), 0) FROM things")) {
+            return new Counts(rs.getLong(1), rs.getLong(2));
+          }
+        });
+  }
+
   public Page list(ThingQuery query) {
+    CursorPage page = page(query);
+    List<Thing> things = page.items().stream().map(Cursored::thing).toList();
+    String next = page.hasMore() && !things.isEmpty() ? page.items().getLast().cursor() : null;
+    return new Page(things, next);
+  }
+
+  /** A thing and the cursor that continues a list after it. */
+  public record Cursored(Thing thing, String cursor) {}
+
+  /** A page in which every item has its cursor (a Relay connection needs one per edge). */
+  public record CursorPage(List<Cursored> items, boolean hasMore) {}
+
+  public CursorPage page(ThingQuery query) {
     var sql = new StringBuilder("SELECT ").append(ThingTable.COLUMNS);
     String sortExpression = sortExpression(query.sort());
     sql.append(", ").append(sortExpression).append(" FROM things WHERE 1 = 1");
@@ -55,23 +118,21 @@ public final class ThingStore {
             for (int i = 0; i < args.size(); i++) {
               bind(st, i + 1, args.get(i));
             }
-            var things = new ArrayList<Thing>();
-            Object lastSortValue = null;
+            var items = new ArrayList<Cursored>();
             boolean more = false;
             try (ResultSet rs = st.executeQuery()) {
               while (rs.next()) {
-                if (things.size() == query.limit()) {
+                if (items.size() == query.limit()) {
                   more = true;
                   break;
                 }
-                things.add(ThingTable.read(rs));
-                lastSortValue = sortValue(rs.getObject(9));
+                Thing thing = ThingTable.read(rs);
+                Object sortValue = sortValue(rs.getObject(9));
+                items.add(
+                    new Cursored(
+                        thing, ThingQuery.cursorOf(query.sort(), thing, sortValue).encode()));
               }
-              String next =
-                  more && !things.isEmpty()
-                      ? ThingQuery.cursorOf(query.sort(), things.getLast(), lastSortValue).encode()
-                      : null;
-              return new Page(things, next);
+              return new CursorPage(items, more);
             }
           }
         });
