@@ -2,16 +2,12 @@ package io.tes.bench.dataplane;
 
 import io.tes.bench.env.Dirs;
 import io.tes.bench.env.ProcessStats;
-import java.io.BufferedReader;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -66,48 +62,50 @@ public final class DataPlaneProcess implements AutoCloseable {
     if (launch.natsUrl() != null) {
       builder.environment().put("TES_NATS_URL", launch.natsUrl());
     }
+    // A file, not a pipe: the JDK closes a child's pipe once the child exits, and a JVM that
+    // hands work to a grandchild at exit (the AOT cache assembly) would lose its output and die.
+    Path log = workDir.resolve("dataplane.log");
+    builder.redirectOutput(log.toFile());
     long started = System.nanoTime();
     Process process = builder.start();
-    var ready = new CompletableFuture<long[]>();
-    Thread.ofVirtual().start(() -> drain(process, workDir.resolve("dataplane.log"), ready));
     try {
-      long[] portAndTime = ready.get(60, TimeUnit.SECONDS);
+      int port = awaitReady(process, log);
       return new DataPlaneProcess(
-          process,
-          workDir,
-          (int) portAndTime[0],
-          (portAndTime[1] - started) / 1e6,
-          launch.tenant());
-    } catch (Exception e) {
+          process, workDir, port, (System.nanoTime() - started) / 1e6, launch.tenant());
+    } catch (IOException e) {
       process.destroyForcibly();
-      String log = Files.exists(workDir.resolve("dataplane.log")) ? tail(workDir) : "";
+      String tail = tail(workDir);
       Dirs.deleteRecursively(workDir);
-      throw new IOException("the data plane did not become ready: " + e.getMessage() + log, e);
+      throw new IOException("the data plane did not become ready: " + e.getMessage() + tail, e);
     }
   }
 
-  /** Copies the process output to a log file, noting the moment the ready line appears. */
-  private static void drain(Process process, Path log, CompletableFuture<long[]> ready) {
-    try (var reader =
-            new BufferedReader(
-                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        BufferedWriter writer = Files.newBufferedWriter(log)) {
-      String line;
-      while ((line = reader.readLine()) != null) {
-        if (!ready.isDone()) {
-          Matcher m = READY.matcher(line);
-          if (m.find()) {
-            ready.complete(new long[] {Long.parseLong(m.group(1)), System.nanoTime()});
+  /** Follows the log until the ready line; polls often, so start-to-ready is exact to ~1 ms. */
+  private static int awaitReady(Process process, Path log)
+      throws IOException, InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    try (var reader = Files.newBufferedReader(log, StandardCharsets.UTF_8)) {
+      var partial = new StringBuilder();
+      while (System.nanoTime() < deadline) {
+        int c;
+        while ((c = reader.read()) >= 0) {
+          if (c != '\n') {
+            partial.append((char) c);
+            continue;
           }
+          Matcher m = READY.matcher(partial);
+          if (m.find()) {
+            return Integer.parseInt(m.group(1));
+          }
+          partial.setLength(0);
         }
-        writer.write(line);
-        writer.newLine();
-        writer.flush();
+        if (!process.isAlive()) {
+          throw new IOException("the data plane exited with " + process.exitValue());
+        }
+        Thread.sleep(1);
       }
-    } catch (IOException e) {
-      // The process ended; its output ends here.
     }
-    ready.completeExceptionally(new IOException("the data plane exited"));
+    throw new IOException("no ready line within 60 s");
   }
 
   private static String tail(Path workDir) {

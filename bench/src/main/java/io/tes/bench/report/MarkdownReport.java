@@ -96,6 +96,13 @@ public final class MarkdownReport {
       md.append("- start-to-ready (process start to `tes: ready`): ")
           .append(f.startToReadyMillis().stream().map(ms -> fmt("%.0f ms", ms)).toList())
           .append(fmt(", median %.0f ms%n", f.medianStartToReadyMillis()));
+      if (!f.startToReadyWithAotCacheMillis().isEmpty()) {
+        md.append(
+                "- start-to-ready with JDK 25's AOT cache (`-XX:AOTCache`, after one training start): ")
+            .append(
+                f.startToReadyWithAotCacheMillis().stream().map(ms -> fmt("%.0f ms", ms)).toList())
+            .append(fmt(", median %.0f ms%n", f.medianStartToReadyWithAotCacheMillis()));
+      }
       md.append(fmt("- RSS idle after ready: %.1f MB%n", f.idleRssMb()));
       md.append(fmt("- peak RSS under load (VmHWM): %.1f MB%n", f.peakRssMbUnderLoad()));
       md.append(fmt("- RSS after the load runs: %.1f MB%n", f.rssAfterLoadMb()));

@@ -5,6 +5,7 @@ import io.tes.bench.dataplane.BenchTenant;
 import io.tes.bench.dataplane.DataPlaneProcess;
 import io.tes.bench.dataplane.IngestClient;
 import io.tes.bench.dataplane.JarSnapshot;
+import io.tes.bench.env.Dirs;
 import io.tes.bench.env.LoadAverage;
 import io.tes.bench.env.Machine;
 import io.tes.bench.env.NatsServer;
@@ -54,6 +55,7 @@ public final class BenchRun {
   private final RowLog rows;
   private final Map<String, String> versions = new LinkedHashMap<>();
   private final List<Double> starts = new ArrayList<>();
+  private final List<Double> aotStarts = new ArrayList<>();
   private double idleRss = -1;
   private double peakRss = -1;
   private double rssAfter = -1;
@@ -90,6 +92,7 @@ public final class BenchRun {
         dataPlane(jar, d, natsUrl, new BenchEvents(runId + "-" + d, plan.things()));
       }
       coldStarts(jar, natsUrl);
+      aotCacheStarts(jar, natsUrl);
       var baselines = new BaselineScenario(plan, rows, versions);
       var events = new BenchEvents(runId + "-base", plan.things());
       baselines.sqlite(events);
@@ -108,6 +111,8 @@ public final class BenchRun {
         new Footprint(
             List.copyOf(starts),
             median(starts),
+            List.copyOf(aotStarts),
+            median(aotStarts),
             idleRss,
             peakRss,
             rssAfter,
@@ -201,6 +206,49 @@ public final class BenchRun {
         rows.say("a cold start failed: " + e.getMessage());
       }
     }
+  }
+
+  /**
+   * Start-to-ready with JDK 25's AOT cache: one training start writes the cache when it exits, then
+   * each start loads it. Evidence for a start-up fix without changing the data plane.
+   */
+  private void aotCacheStarts(Path jar, String natsUrl) {
+    if (!plan.aotCacheStarts()) {
+      return;
+    }
+    if (Runtime.version().feature() < 25) {
+      rows.say("AOT cache starts skipped: they need JDK 25, this is " + Runtime.version());
+      return;
+    }
+    Path dir = null;
+    try {
+      dir = Files.createTempDirectory("tes-bench-aot");
+      Path cache = dir.resolve("dataplane.aot");
+      try (var training =
+          DataPlaneProcess.start(launch(jar, natsUrl, "-XX:AOTCacheOutput=" + cache))) {
+        training.stop();
+      }
+      // The training JVM hands the cache to a child JVM that goes on after the parent exits.
+      Path config = dir.resolve("dataplane.aot.config");
+      long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+      while ((!Files.exists(cache) || Files.exists(config)) && System.nanoTime() < deadline) {
+        Thread.sleep(50);
+      }
+      for (int i = 0; i < plan.startupSamples() && Files.exists(cache); i++) {
+        try (var process = DataPlaneProcess.start(launch(jar, natsUrl, "-XX:AOTCache=" + cache))) {
+          aotStarts.add(process.startToReadyMillis());
+        }
+      }
+    } catch (Exception e) {
+      rows.say("AOT cache starts failed: " + e.getMessage());
+    } finally {
+      Dirs.deleteRecursively(dir);
+    }
+  }
+
+  private static DataPlaneProcess.Launch launch(Path jar, String natsUrl, String jvmOption) {
+    return new DataPlaneProcess.Launch(
+        jar, BenchTenant.create("fsync"), natsUrl, List.of(jvmOption));
   }
 
   private static double median(List<Double> values) {

@@ -24,6 +24,7 @@ public record Plan(
     List<Integer> lagRates,
     int graphqlClients,
     int startupSamples,
+    boolean aotCacheStarts,
     Duration idleSettle,
     Duration jitWarmup,
     Duration profileDuration) {
@@ -45,6 +46,7 @@ public record Plan(
         List.of(1_000, 5_000),
         4,
         3,
+        true,
         Duration.ofSeconds(2),
         Duration.ofSeconds(6),
         Duration.ofSeconds(10));
@@ -67,6 +69,7 @@ public record Plan(
         List.of(200),
         2,
         1,
+        false,
         Duration.ofMillis(100),
         Duration.ZERO,
         Duration.ofMillis(400));
