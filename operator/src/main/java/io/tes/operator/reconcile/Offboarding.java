@@ -25,6 +25,10 @@ public final class Offboarding {
             ? new StorageSpec(null, null, null)
             : tenant.getSpec().storage();
     var namespace = Names.namespace(tenant);
+    if (client.namespaces().withName(namespace).get() == null) {
+      // Never deployed (say, its region was never offered): nothing to keep or remove.
+      return;
+    }
     if (storage.deletionPolicyOrDefault() == DeletionPolicy.Delete) {
       client.namespaces().withName(namespace).delete();
       events.record(
