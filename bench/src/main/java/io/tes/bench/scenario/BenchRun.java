@@ -100,11 +100,7 @@ public final class BenchRun {
       baselines.postgres(events);
       profile =
           new ProfileScenario(plan, rows)
-              .run(
-                  options.dataplaneJar(),
-                  natsUrl,
-                  new BenchEvents(runId + "-jfr", plan.things()),
-                  recording);
+              .run(jar, natsUrl, new BenchEvents(runId + "-jfr", plan.things()), recording);
     }
     versions.put("sqlite-jdbc", org.sqlite.SQLiteJDBCLoader.getVersion());
     var footprint =
