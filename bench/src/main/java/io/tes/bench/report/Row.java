@@ -2,6 +2,7 @@ package io.tes.bench.report;
 
 import io.tes.bench.env.LoadAverage;
 import io.tes.bench.load.LoadResult;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -37,7 +38,7 @@ public record Row(
       String id, String scenario, String system, String variant, String durability, String unit) {
 
     public Row measured(LoadResult load, Map<String, Object> extra, LoadAverage at) {
-      var withCost = new java.util.LinkedHashMap<>(extra);
+      var withCost = new LinkedHashMap<>(extra);
       // CPU per item is the figure that survives a busy machine better than throughput does.
       if (extra.get("serverCpuPercent") instanceof Double cpu && load.throughput() > 0) {
         withCost.put(

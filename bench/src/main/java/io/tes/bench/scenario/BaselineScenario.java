@@ -38,7 +38,8 @@ final class BaselineScenario {
 
   void jetStream(NatsServer nats, BenchEvents events) {
     if (nats == null) {
-      for (String id : List.of("jetstream.sync.1c", "jetstream.sync.n", "jetstream.async")) {
+      String many = "jetstream.sync." + plan.saturationClients() + "c";
+      for (String id : List.of("jetstream.sync.1c", many, "jetstream.async")) {
         rows.add(
             new Row.Key(id, "baseline", "JetStream (jnats)", "publish", "os", "msgs/s")
                 .notMeasured(Row.UNAVAILABLE, "nats-server is not installed"));
