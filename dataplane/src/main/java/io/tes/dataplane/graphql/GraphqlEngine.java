@@ -123,8 +123,7 @@ public final class GraphqlEngine {
   /** Executes a query or mutation within the tenant's time limit. */
   public ExecutionResult execute(Ready ready, GraphqlRequest request, Principal principal) {
     Duration timeout = Duration.ofMillis(settings.timeoutMillis());
-    ExecutionInput input =
-        input(ready, request, RequestContext.of(principal, timeout), loaders.get());
+    ExecutionInput input = input(ready, request, new RequestContext(principal), loaders.get());
     // On a thread of its own, so a request that overruns can be cancelled and answered at once.
     var task = new FutureTask<>(() -> graphql.execute(input));
     Thread.ofVirtual().name("tes-graphql").start(task);
@@ -158,7 +157,7 @@ public final class GraphqlEngine {
    */
   public ExecutionResult subscribe(Ready ready, GraphqlRequest request, Principal principal) {
     return graphql.execute(
-        input(ready, request, RequestContext.unbounded(principal), new DataLoaderRegistry()));
+        input(ready, request, new RequestContext(principal), new DataLoaderRegistry()));
   }
 
   private static ExecutionInput input(

@@ -19,7 +19,12 @@ final class Mutations {
   void wire(RuntimeWiring.Builder wiring) {
     wiring.type(
         TypeRuntimeWiring.newTypeWiring("Mutation")
-            .dataFetcher("emitEvent", env -> emit(env, List.of(env.getArgument("event")), false))
+            .dataFetcher(
+                "emitEvent",
+                env -> {
+                  Map<String, Object> event = env.getArgument("event");
+                  return emit(env, List.of(event), false);
+                })
             .dataFetcher("emitEvents", env -> emit(env, env.getArgument("events"), true)));
     for (String type : List.of("EmitEventResult", "EmitEventsResult", "EmitError")) {
       wiring.type(TypeRuntimeWiring.newTypeWiring(type).typeResolver(EmitErrors.RESOLVER));

@@ -5,6 +5,7 @@ import graphql.schema.idl.RuntimeWiring;
 import graphql.schema.idl.SchemaGenerator;
 import graphql.schema.idl.SchemaParser;
 import graphql.schema.idl.TypeDefinitionRegistry;
+import graphql.schema.idl.TypeRuntimeWiring;
 import io.tes.dataplane.auth.RateLimiter;
 import io.tes.dataplane.config.TenantConfig;
 import io.tes.dataplane.graphql.feed.LogTail;
@@ -86,6 +87,11 @@ public final class TesSchema {
                 backend.ids()))
         .wire(wiring);
     new Subscriptions(backend.log(), backend.tail(), backend.projector()).wire(wiring);
+    for (String connection : java.util.List.of("EventConnection", "ThingConnection")) {
+      wiring.type(
+          TypeRuntimeWiring.newTypeWiring(connection)
+              .dataFetcher("nodes", env -> ((Connection<?>) env.getSource()).nodes()));
+    }
     return new SchemaGenerator().makeExecutableSchema(types, wiring.build());
   }
 }

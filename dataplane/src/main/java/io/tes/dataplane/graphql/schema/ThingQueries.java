@@ -5,13 +5,13 @@ import graphql.schema.idl.RuntimeWiring;
 import graphql.schema.idl.TypeRuntimeWiring;
 import io.tes.dataplane.graphql.ErrorCode;
 import io.tes.dataplane.graphql.GraphqlFault;
-import io.tes.dataplane.graphql.RequestContext;
 import io.tes.dataplane.log.EventLog;
 import io.tes.dataplane.processor.Progress;
 import io.tes.dataplane.projection.Projector;
 import io.tes.dataplane.projection.Thing;
 import io.tes.dataplane.projection.ThingQuery;
 import io.tes.dataplane.projection.ThingStore;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +19,8 @@ import java.util.Map;
 
 /** {@code thing}, {@code thingAt} (time travel), {@code things}, and the fields of Thing. */
 final class ThingQueries {
+  private static final int MAX_WAIT_MILLIS = 30_000;
+
   private final ThingStore store;
   private final EventLog log;
   private final Projector projector;
@@ -118,19 +120,29 @@ final class ThingQueries {
     };
   }
 
-  /** Waits (within the request's time) for {@code minPosition}; returns the applied position. */
+  /**
+   * Waits for {@code minPosition}, at most {@code waitMillis}; returns the applied position. The
+   * request's own time limit still applies: it cancels a wait that outlasts it.
+   */
   private long awaitProjection(DataFetchingEnvironment env) throws InterruptedException {
     Long wanted = env.getArgument("minPosition");
     if (wanted != null && wanted > 0) {
-      RequestContext context = env.getGraphQlContext().get(RequestContext.class);
-      if (!progress.awaitApplied(wanted, context.remaining())) {
+      int wait = env.<Integer>getArgument("waitMillis");
+      if (wait < 0 || wait > MAX_WAIT_MILLIS) {
+        throw new GraphqlFault(
+            ErrorCode.BAD_USER_INPUT,
+            "'waitMillis' must be between 0 and " + MAX_WAIT_MILLIS + ", was " + wait + ".");
+      }
+      if (!progress.awaitApplied(wanted, Duration.ofMillis(wait))) {
         throw new GraphqlFault(
             ErrorCode.PROJECTION_BEHIND,
             "The projection has applied position "
                 + progress.applied()
                 + ", not yet "
                 + wanted
-                + "; retry.",
+                + ", after "
+                + wait
+                + " ms; retry.",
             Map.of("appliedPosition", progress.applied()));
       }
     }
