@@ -40,6 +40,11 @@ final class FetcherErrors implements DataFetcherExceptionHandler {
         extensions.putAll(problem.problem().extensions());
         message = problem.problem().detail();
       }
+      case InterruptedException e -> {
+        // The request ran out of time and was cancelled; its answer is already sent.
+        extensions.put("code", ErrorCode.TIMEOUT.name());
+        message = "The request was cancelled at its time limit.";
+      }
       case SqliteException e -> {
         LOG.log(Level.WARNING, "database failure in " + parameters.getPath(), e);
         extensions.put("code", ErrorCode.UNAVAILABLE.name());
