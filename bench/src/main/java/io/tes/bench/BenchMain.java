@@ -18,6 +18,7 @@ public final class BenchMain {
     Path out = Path.of("bench", "results");
     Path jar = Path.of("dataplane", "target", "tes-dataplane.jar");
     String command = "scripts/bench";
+    String source = null;
     for (int i = 0; i < args.length; i++) {
       String value = i + 1 < args.length ? args[i + 1] : null;
       switch (args[i]) {
@@ -25,6 +26,7 @@ public final class BenchMain {
         case "--out" -> out = Path.of(value);
         case "--dataplane-jar" -> jar = Path.of(value);
         case "--command" -> command = value;
+        case "--source" -> source = value;
         default -> {
           System.err.println("bench: unknown argument " + args[i]);
           System.exit(2);
@@ -40,7 +42,8 @@ public final class BenchMain {
       System.exit(2);
       return;
     }
-    var output = new BenchRun(new BenchRun.Options(plan, jar, out, command), System.out).run();
+    var output =
+        new BenchRun(new BenchRun.Options(plan, jar, out, command, source), System.out).run();
     boolean failed = output.results().rows().stream().anyMatch(r -> Row.FAILED.equals(r.status()));
     System.exit(failed ? 1 : 0);
   }

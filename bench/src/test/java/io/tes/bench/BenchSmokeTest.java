@@ -32,7 +32,7 @@ class BenchSmokeTest {
     var console = new ByteArrayOutputStream();
     var output =
         new BenchRun(
-                new BenchRun.Options(Plan.smoke(), jar, out, "BenchSmokeTest"),
+                new BenchRun.Options(Plan.smoke(), jar, out, "BenchSmokeTest", null),
                 new PrintStream(console, true, StandardCharsets.UTF_8))
             .run();
     String log = console.toString(StandardCharsets.UTF_8);

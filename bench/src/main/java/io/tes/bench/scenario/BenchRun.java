@@ -45,7 +45,7 @@ public final class BenchRun {
   private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
   /** What to run and where to write: the plan, the data plane jar, the output directory. */
-  public record Options(Plan plan, Path dataplaneJar, Path outDir, String command) {}
+  public record Options(Plan plan, Path dataplaneJar, Path outDir, String command, String source) {}
 
   /** The files a run wrote. */
   public record Output(Path json, Path markdown, Path recording, Results results) {}
@@ -80,7 +80,7 @@ public final class BenchRun {
             + " cores, load "
             + machine.loadAtStart());
     versions.put("java", machine.java());
-    versions.put("tes", SourceVersion.describe());
+    versions.put("tes", options.source() != null ? options.source() : SourceVersion.describe());
     String runId = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
     Path recording = options.outDir().resolve(stem + "-profile.jfr");
     ProfileSummary profile;

@@ -48,7 +48,7 @@ public record Plan(
         3,
         true,
         Duration.ofSeconds(2),
-        Duration.ofSeconds(6),
+        Duration.ofSeconds(15),
         Duration.ofSeconds(10));
   }
 
