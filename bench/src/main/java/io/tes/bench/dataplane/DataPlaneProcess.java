@@ -36,8 +36,17 @@ public final class DataPlaneProcess implements AutoCloseable {
     this.tenant = tenant;
   }
 
-  /** What to start: the jar, the tenant, NATS (may be null) and extra JVM options. */
-  public record Launch(Path jar, BenchTenant tenant, String natsUrl, List<String> jvmOptions) {}
+  /**
+   * What to start: the jar, the tenant, NATS (may be null), extra JVM options, and the role ({@code
+   * TES_ROLE}; null for the default, everything in one process).
+   */
+  public record Launch(
+      Path jar, BenchTenant tenant, String natsUrl, List<String> jvmOptions, String role) {
+
+    public Launch(Path jar, BenchTenant tenant, String natsUrl, List<String> jvmOptions) {
+      this(jar, tenant, natsUrl, jvmOptions, null);
+    }
+  }
 
   public static DataPlaneProcess start(Launch launch) throws IOException, InterruptedException {
     if (!Files.isRegularFile(launch.jar())) {
@@ -61,6 +70,9 @@ public final class DataPlaneProcess implements AutoCloseable {
     builder.environment().put("TES_HOST", "127.0.0.1");
     if (launch.natsUrl() != null) {
       builder.environment().put("TES_NATS_URL", launch.natsUrl());
+    }
+    if (launch.role() != null) {
+      builder.environment().put("TES_ROLE", launch.role());
     }
     // A file, not a pipe: the JDK closes a child's pipe once the child exits, and a JVM that
     // hands work to a grandchild at exit (the AOT cache assembly) would lose its output and die.

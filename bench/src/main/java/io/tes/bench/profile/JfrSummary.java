@@ -163,7 +163,7 @@ public final class JfrSummary {
         top(allocation, allocationWeight),
         Math.round(gcPauseMillis * 10) / 10.0,
         gcCount,
-        "JFR 'profile' settings: Java frames sampled every 10 ms per running thread (CPU), native"
+        "JFR 'profile' settings, Java frames sampled every 2 ms per running thread (CPU), native"
             + " frames every 20 ms per thread in native code (fsync and SQLite's C code show here;"
             + " idle accept/epoll/poll waits left out); allocation share by sampled weight");
   }

@@ -91,6 +91,9 @@ public final class BenchRun {
       for (String d : plan.durabilities()) {
         dataPlane(jar, d, natsUrl, new BenchEvents(runId + "-" + d, plan.things()));
       }
+      if (natsUrl != null && plan.ingestRoleRow()) {
+        ingestRole(jar, natsUrl, new BenchEvents(runId + "-ingest", plan.things()));
+      }
       coldStarts(jar, natsUrl);
       aotCacheStarts(jar, natsUrl);
       var baselines = new BaselineScenario(plan, rows, versions);
@@ -175,6 +178,19 @@ public final class BenchRun {
                   durability,
                   "events/s")
               .notMeasured(Row.FAILED, e.getClass().getSimpleName() + ": " + e.getMessage()));
+    }
+  }
+
+  /** The ingest role alone, to show what the projector running beside it costs. */
+  private void ingestRole(Path jar, String natsUrl, BenchEvents events) {
+    var launch =
+        new DataPlaneProcess.Launch(jar, BenchTenant.create("fsync"), natsUrl, List.of(), "ingest");
+    try (var process = DataPlaneProcess.start(launch)) {
+      var target = new TesTarget(process);
+      warmUp(target, events);
+      new IngestScenario(plan, rows).ingestRoleSaturation(target, events);
+    } catch (Exception e) {
+      rows.say("the ingest-role data plane failed: " + e.getMessage());
     }
   }
 

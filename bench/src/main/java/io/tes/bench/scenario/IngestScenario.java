@@ -69,6 +69,25 @@ final class IngestScenario {
             target, events, key, new Pacing.ClosedLoop(plan.saturationClients()), Transport.JDK));
   }
 
+  /**
+   * Saturation of a data plane that runs only the ingest role: the projector lives in another
+   * process (a worker pod in production), so this is the ingest path's own ceiling here.
+   */
+  void ingestRoleSaturation(TesTarget target, BenchEvents events) {
+    String d = target.durability();
+    var key =
+        new Row.Key(
+            saturationId(d) + ".ingest-role",
+            "1 single-event ingest",
+            "TES",
+            "single event, TES_ROLE=ingest (no projector in the process)",
+            d,
+            "events/s");
+    rows.add(
+        single(
+            target, events, key, new Pacing.ClosedLoop(plan.saturationClients()), Transport.RAW));
+  }
+
   private Row single(
       TesTarget target, BenchEvents events, Row.Key key, Pacing pacing, Transport transport) {
     return Measure.run(

@@ -25,6 +25,7 @@ public record Plan(
     int graphqlClients,
     int startupSamples,
     boolean aotCacheStarts,
+    boolean ingestRoleRow,
     Duration idleSettle,
     Duration jitWarmup,
     Duration profileDuration) {
@@ -46,6 +47,7 @@ public record Plan(
         List.of(1_000, 5_000),
         4,
         3,
+        true,
         true,
         Duration.ofSeconds(2),
         Duration.ofSeconds(15),
@@ -69,6 +71,7 @@ public record Plan(
         List.of(200),
         2,
         1,
+        false,
         false,
         Duration.ofMillis(100),
         Duration.ZERO,
