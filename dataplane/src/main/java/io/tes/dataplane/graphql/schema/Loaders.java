@@ -14,7 +14,9 @@ import java.util.concurrent.CompletableFuture;
 import org.dataloader.BatchLoader;
 import org.dataloader.DataLoader;
 import org.dataloader.DataLoaderFactory;
+import org.dataloader.DataLoaderOptions;
 import org.dataloader.DataLoaderRegistry;
+import org.dataloader.stats.SimpleStatisticsCollector;
 
 /**
  * Data loaders against N+1 reads: a page of events that each select their thing, or a page of
@@ -42,11 +44,13 @@ public final class Loaders {
                 ids -> {
                   Map<String, Thing> found = store.findAll(ids);
                   return CompletableFuture.completedFuture(ids.stream().map(found::get).toList());
-                });
+                },
+            options());
     DataLoader<StreamRange, List<StoredEvent>> ranges =
         DataLoaderFactory.newDataLoader(
             (BatchLoader<StreamRange, List<StoredEvent>>)
-                keys -> CompletableFuture.completedFuture(log.readStreamRanges(keys)));
+                keys -> CompletableFuture.completedFuture(log.readStreamRanges(keys)),
+            options());
     DataLoader<Long, StoredEvent> events =
         DataLoaderFactory.newDataLoader(
             (BatchLoader<Long, StoredEvent>)
@@ -56,11 +60,19 @@ public final class Loaders {
                   var result = new ArrayList<StoredEvent>(positions.size());
                   positions.forEach(p -> result.add(byPosition.get(p)));
                   return CompletableFuture.completedFuture(result);
-                });
+                },
+            options());
     return DataLoaderRegistry.newRegistry()
         .register(THINGS, things)
         .register(STREAM_RANGES, ranges)
         .register(EVENTS, events)
+        .build();
+  }
+
+  /** Loads and batches are counted, so a test (and a later metric) can see the batching work. */
+  private static DataLoaderOptions options() {
+    return DataLoaderOptions.newOptions()
+        .setStatisticsCollector(SimpleStatisticsCollector::new)
         .build();
   }
 
