@@ -19,6 +19,8 @@ final class DocumentCache {
   /** A document and what was wrong with it (parse or validation errors, already coded). */
   record Checked(Document document, List<GraphQLError> errors) {}
 
+  private static final int MAX_CACHED_CHARS = 16 * 1024;
+
   private final GraphQLSchema schema;
   private final Map<String, Checked> entries;
 
@@ -34,6 +36,10 @@ final class DocumentCache {
   }
 
   Checked get(String query) {
+    if (query.length() > MAX_CACHED_CHARS) {
+      // Large documents are rare and would make the cache's memory unbounded: check each time.
+      return check(query);
+    }
     synchronized (entries) {
       Checked cached = entries.get(query);
       if (cached != null) {

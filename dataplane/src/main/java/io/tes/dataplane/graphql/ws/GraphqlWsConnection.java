@@ -49,8 +49,8 @@ public final class GraphqlWsConnection implements WsListener {
   private volatile boolean initReceived;
   private volatile Principal principal;
   private volatile boolean closed;
-  private WsSession session;
-  private Thread initTimer;
+  private volatile WsSession session;
+  private volatile Thread initTimer;
 
   public GraphqlWsConnection(
       Authenticator authenticator, GraphqlEngine engine, Duration initTimeout) {
