@@ -90,6 +90,10 @@ public final class EventLog implements AutoCloseable {
     writer().addListener(listener);
   }
 
+  public void addCommittedEventsListener(CommittedEventsListener listener) {
+    writer().addListener(listener);
+  }
+
   /**
    * Appends the events of one request atomically and waits for the commit.
    *

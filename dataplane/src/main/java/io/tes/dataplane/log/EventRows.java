@@ -23,7 +23,8 @@ final class EventRows {
   static final String INSERT =
       "INSERT INTO events (position, id, source, type, subject, stream_version, time, recorded_at,"
           + " datacontenttype, dataschema, extensions, data_encoding, data, digest)"
-          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+          + " ON CONFLICT (source, id) DO NOTHING";
 
   private EventRows() {}
 

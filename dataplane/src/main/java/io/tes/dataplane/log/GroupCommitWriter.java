@@ -8,9 +8,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -34,12 +36,15 @@ final class GroupCommitWriter implements AutoCloseable {
   private final List<CommitListener> listeners = new CopyOnWriteArrayList<>();
   private final LogMetrics stats;
   private final Thread thread;
+  private final List<CommittedEventsListener> eventListeners = new CopyOnWriteArrayList<>();
   private final PreparedStatement findDuplicate;
   private final PreparedStatement findStream;
   private final PreparedStatement upsertStream;
   private final PreparedStatement insert;
+  private final StreamVersions versions;
   private volatile boolean running = true;
   private long nextPosition;
+  private List<StoredEvent> committedEvents = new ArrayList<>();
 
   /**
    * One unit of work waiting for its commit: an append request, or a small write of the log's own
@@ -72,6 +77,7 @@ final class GroupCommitWriter implements AutoCloseable {
             "INSERT INTO streams (subject, version) VALUES (?, ?)"
                 + " ON CONFLICT (subject) DO UPDATE SET version = excluded.version");
     this.insert = connection.prepareStatement(EventRows.INSERT);
+    this.versions = new StreamVersions(100_000, this::storedVersion);
     try (var st = connection.createStatement();
         ResultSet rs = st.executeQuery("SELECT coalesce(max(position), 0) FROM events")) {
       nextPosition = rs.getLong(1) + 1;
@@ -83,6 +89,10 @@ final class GroupCommitWriter implements AutoCloseable {
 
   void addListener(CommitListener listener) {
     listeners.add(listener);
+  }
+
+  void addListener(CommittedEventsListener listener) {
+    eventListeners.add(listener);
   }
 
   CompletableFuture<List<Receipt>> submit(List<CloudEvent> events) {
@@ -152,16 +162,33 @@ final class GroupCommitWriter implements AutoCloseable {
           stored += (int) receipts.stream().filter(r -> !((Receipt) r).duplicate()).count();
         }
       }
+      for (var entry : versions.pending().entrySet()) {
+        upsertStream.setString(1, entry.getKey());
+        upsertStream.setLong(2, entry.getValue());
+        upsertStream.executeUpdate();
+      }
       connection.commit();
+      versions.committed();
     } catch (SQLException e) {
       nextPosition = firstPosition;
+      versions.abandoned();
+      committedEvents = new ArrayList<>();
       rollbackQuietly();
       var failure = new StorageException("the log could not commit: " + e.getMessage(), e);
       group.forEach(p -> p.result().completeExceptionally(failure));
       return;
     }
     stats.groupCommitted(group.size(), stored, System.nanoTime() - started);
+    List<StoredEvent> handed = committedEvents;
+    committedEvents = new ArrayList<>();
     if (stored > 0) {
+      for (CommittedEventsListener listener : eventListeners) {
+        try {
+          listener.committed(handed);
+        } catch (RuntimeException e) {
+          LOG.log(Level.WARNING, "commit listener failed", e);
+        }
+      }
       for (CommitListener listener : listeners) {
         try {
           listener.committed(nextPosition - 1, stored);
@@ -199,6 +226,8 @@ final class GroupCommitWriter implements AutoCloseable {
       }
     }
     Savepoint savepoint = connection.setSavepoint();
+    int versionsMark = versions.mark();
+    int eventsMark = committedEvents.size();
     try {
       List<Receipt> receipts = apply(pending, recordedAt);
       connection.releaseSavepoint(savepoint);
@@ -207,44 +236,54 @@ final class GroupCommitWriter implements AutoCloseable {
       connection.rollback(savepoint);
       connection.releaseSavepoint(savepoint);
       nextPosition = positionBefore;
+      versions.rollbackTo(versionsMark);
+      committedEvents.subList(eventsMark, committedEvents.size()).clear();
       return e;
     }
   }
 
+  /**
+   * Appends the events of one request. The insert itself detects a duplicate {@code (source, id)}
+   * (it then writes nothing), so the common case costs one statement per event; the stored event is
+   * read only for a duplicate, or before refusing an expected version, since a retried event must
+   * get its original receipt rather than a conflict.
+   */
   private List<Receipt> apply(Pending pending, long recordedAt) throws SQLException {
     var receipts = new ArrayList<Receipt>(pending.events().size());
     for (int i = 0; i < pending.events().size(); i++) {
       CloudEvent event = pending.events().get(i);
       byte[] digest = pending.digests().get(i);
-      Receipt duplicate = findDuplicate(i, event, digest);
-      if (duplicate != null) {
-        receipts.add(duplicate);
-        continue;
-      }
       Long version = null;
       if (event.subject() != null) {
-        long current = streamVersion(event.subject());
+        long current = versions.current(event.subject());
         Object expected = event.extensions().get(CloudEvent.EXPECTED_VERSION);
         if (expected instanceof Long want && want != current) {
+          Receipt duplicate = findDuplicate(i, event, digest);
+          if (duplicate != null) {
+            receipts.add(duplicate);
+            continue;
+          }
           throw new VersionConflictException(i, event.subject(), want, current);
         }
         version = current + 1;
-        upsertStream.setString(1, event.subject());
-        upsertStream.setLong(2, version);
-        upsertStream.executeUpdate();
       }
-      long position = nextPosition++;
+      long position = nextPosition;
       EventRows.bindInsert(insert, position, version, recordedAt, event, digest);
-      insert.executeUpdate();
+      if (insert.executeUpdate() == 0) {
+        receipts.add(Objects.requireNonNull(findDuplicate(i, event, digest)));
+        continue;
+      }
+      nextPosition++;
+      if (version != null) {
+        versions.advance(event.subject(), version);
+      }
+      Instant recorded = EventRows.fromMicros(recordedAt);
+      if (!eventListeners.isEmpty()) {
+        committedEvents.add(new StoredEvent(position, version, recorded, event));
+      }
       receipts.add(
           new Receipt(
-              event.id(),
-              event.source(),
-              event.subject(),
-              position,
-              version,
-              EventRows.fromMicros(recordedAt),
-              false));
+              event.id(), event.source(), event.subject(), position, version, recorded, false));
     }
     return receipts;
   }
@@ -273,7 +312,7 @@ final class GroupCommitWriter implements AutoCloseable {
     }
   }
 
-  private long streamVersion(String subject) throws SQLException {
+  private long storedVersion(String subject) throws SQLException {
     findStream.setString(1, subject);
     try (ResultSet rs = findStream.executeQuery()) {
       return rs.next() ? rs.getLong(1) : 0;
