@@ -1,5 +1,6 @@
 package io.tes.dataplane;
 
+import io.helidon.common.socket.SocketOptions;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http1.Http1Config;
@@ -145,6 +146,9 @@ public final class DataPlane implements AutoCloseable {
               // Clients send filter[field]=... with raw brackets, as browsers and curl do; strict
               // RFC 3986 checks of the request line would refuse them before routing.
               .addProtocol(Http1Config.builder().validatePrologue(false).build())
+              // Without TCP_NODELAY a response of more than one segment waits for the client's
+              // delayed ACK (about 40 ms): pages of events or things would pay it every time.
+              .connectionOptions(SocketOptions.builder().tcpNoDelay(true).build())
               .routing(routing(settings, config, parts, projector, schemas, metrics, clock))
               .addRouting(parts.graphql.websocket())
               .build()

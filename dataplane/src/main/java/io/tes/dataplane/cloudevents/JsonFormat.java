@@ -1,10 +1,13 @@
 package io.tes.dataplane.cloudevents;
 
 import io.tes.dataplane.http.Json;
+import java.io.ByteArrayOutputStream;
 import java.util.Base64;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.databind.util.RawValue;
@@ -106,27 +109,18 @@ public final class JsonFormat {
     return EventData.text(data.stringValue());
   }
 
-  /** Writes an event as its JSON object form. */
+  /** Writes an event as its JSON object form (for responses that embed it in more JSON). */
   public static ObjectNode write(CloudEvent event) {
     ObjectNode node = Json.mapper().createObjectNode();
-    node.put("specversion", CloudEvent.SPEC_VERSION);
-    node.put("id", event.id());
-    node.put("source", event.source());
-    node.put("type", event.type());
-    putIfPresent(node, "subject", event.subject());
-    putIfPresent(node, "time", event.time());
-    putIfPresent(node, "datacontenttype", event.datacontenttype());
-    putIfPresent(node, "dataschema", event.dataschema());
-    event
-        .extensions()
-        .forEach(
-            (name, value) -> {
-              switch (value) {
-                case Boolean b -> node.put(name, b);
-                case Long l -> node.put(name, l);
-                default -> node.put(name, value.toString());
-              }
-            });
+    forEachAttribute(
+        event,
+        (name, value) -> {
+          switch (value) {
+            case Boolean b -> node.put(name, b);
+            case Long l -> node.put(name, l);
+            default -> node.put(name, value.toString());
+          }
+        });
     EventData data = event.data();
     if (data != null) {
       switch (data.encoding()) {
@@ -138,9 +132,59 @@ public final class JsonFormat {
     return node;
   }
 
-  private static void putIfPresent(ObjectNode node, String name, String value) {
+  /**
+   * Writes an event as JSON bytes, streaming, without building a tree: the outbox relay does this
+   * for every event it publishes.
+   */
+  public static byte[] toBytes(CloudEvent event) {
+    var out =
+        new ByteArrayOutputStream(256 + (event.data() == null ? 0 : event.data().bytes().length));
+    try (JsonGenerator gen = Json.mapper().createGenerator(out)) {
+      gen.writeStartObject();
+      forEachAttribute(
+          event,
+          (name, value) -> {
+            gen.writeName(name);
+            switch (value) {
+              case Boolean b -> gen.writeBoolean(b);
+              case Long l -> gen.writeNumber(l);
+              default -> gen.writeString(value.toString());
+            }
+          });
+      EventData data = event.data();
+      if (data != null) {
+        switch (data.encoding()) {
+          case JSON -> {
+            gen.writeName("data");
+            gen.writeRawValue(data.asText());
+          }
+          case TEXT -> gen.writeStringProperty("data", data.asText());
+          case BINARY ->
+              gen.writeStringProperty(
+                  "data_base64", Base64.getEncoder().encodeToString(data.bytes()));
+        }
+      }
+      gen.writeEndObject();
+    }
+    return out.toByteArray();
+  }
+
+  /** The context and extension attributes in the order both writers emit them. */
+  private static void forEachAttribute(CloudEvent event, BiConsumer<String, Object> sink) {
+    sink.accept("specversion", CloudEvent.SPEC_VERSION);
+    sink.accept("id", event.id());
+    sink.accept("source", event.source());
+    sink.accept("type", event.type());
+    acceptIfPresent(sink, "subject", event.subject());
+    acceptIfPresent(sink, "time", event.time());
+    acceptIfPresent(sink, "datacontenttype", event.datacontenttype());
+    acceptIfPresent(sink, "dataschema", event.dataschema());
+    event.extensions().forEach(sink);
+  }
+
+  private static void acceptIfPresent(BiConsumer<String, Object> sink, String name, String value) {
     if (value != null) {
-      node.put(name, value);
+      sink.accept(name, value);
     }
   }
 }

@@ -19,8 +19,8 @@ public final class RequestBodies {
    */
   public static byte[] read(ServerRequest req, int maxBytes) {
     var declared = req.headers().value(HeaderNames.CONTENT_LENGTH);
+    long length = -1;
     if (declared.isPresent()) {
-      long length;
       try {
         length = Long.parseLong(declared.get().trim());
       } catch (NumberFormatException e) {
@@ -32,6 +32,14 @@ public final class RequestBodies {
     }
     if (!req.content().hasEntity()) {
       return new byte[0];
+    }
+    if (length >= 0) {
+      // The usual case: one array of the declared size, no growing buffer.
+      try (InputStream in = req.content().inputStream()) {
+        return in.readNBytes((int) length);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
     }
     try (InputStream in = req.content().inputStream()) {
       var out = new ByteArrayOutputStream(Math.min(maxBytes, 16 * 1024));

@@ -22,6 +22,11 @@ public final class Responses {
     send(res, status, JSON, Json.mapper().writeValueAsBytes(body));
   }
 
+  /** A JSON body already written to bytes. */
+  public static void jsonBytes(ServerResponse res, int status, byte[] body) {
+    send(res, status, JSON, body);
+  }
+
   public static void problem(ServerResponse res, Problem problem) {
     send(
         res, problem.status(), PROBLEM_JSON, Json.mapper().writeValueAsBytes(problemBody(problem)));

@@ -19,10 +19,8 @@ import io.tes.dataplane.log.EventLog;
 import io.tes.dataplane.log.Receipt;
 import io.tes.dataplane.observe.Metrics;
 import io.tes.dataplane.schema.EventSchemas;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * {@code POST /v1/events}: the synchronous phase. Authenticate, rate-limit, decode the CloudEvents
@@ -75,7 +73,7 @@ public final class IngestService implements HttpService {
       // 201 when anything new was stored; a pure retry (or an empty batch) creates nothing.
       boolean created = receipts.stream().anyMatch(r -> !r.duplicate());
       outcome = created ? "created" : "duplicate";
-      Responses.json(res, created ? 201 : 200, body(receipts));
+      Responses.jsonBytes(res, created ? 201 : 200, ReceiptsJson.toBytes(receipts));
     } catch (ProblemException e) {
       outcome = e.problem().type().substring(e.problem().type().lastIndexOf('/') + 1);
       throw e;
@@ -120,25 +118,5 @@ public final class IngestService implements HttpService {
                       body,
                       parseLimits);
             });
-  }
-
-  private static Map<String, Object> body(List<Receipt> receipts) {
-    return Map.of("events", receipts.stream().map(IngestService::receipt).toList());
-  }
-
-  static Map<String, Object> receipt(Receipt receipt) {
-    var json = new LinkedHashMap<String, Object>();
-    json.put("id", receipt.id());
-    json.put("source", receipt.source());
-    if (receipt.subject() != null) {
-      json.put("subject", receipt.subject());
-    }
-    json.put("position", receipt.position());
-    if (receipt.streamVersion() != null) {
-      json.put("streamVersion", receipt.streamVersion());
-    }
-    json.put("recordedTime", receipt.recordedAt().toString());
-    json.put("duplicate", receipt.duplicate());
-    return json;
   }
 }

@@ -38,7 +38,7 @@ public final class EventMessages {
     return NatsMessage.builder()
         .subject(stream.subjectFor(stored.event().type()))
         .headers(headers)
-        .data(Json.mapper().writeValueAsBytes(JsonFormat.write(stored.event())))
+        .data(JsonFormat.toBytes(stored.event()))
         .build();
   }
 

@@ -19,6 +19,7 @@ public final class ThingStore {
   private static final double MISSING = Double.NEGATIVE_INFINITY;
 
   private final ReadPool readers;
+  private final ThingTable table = new ThingTable("things");
 
   public ThingStore(ReadPool readers) {
     this.readers = readers;
@@ -28,7 +29,7 @@ public final class ThingStore {
   public record Page(List<Thing> things, String nextCursor) {}
 
   public Optional<Thing> find(String id) {
-    return readers.query(c -> Optional.ofNullable(new ThingTable("things").find(c, id)));
+    return readers.query(c -> Optional.ofNullable(table.find(c, id)));
   }
 
   /** Several things by id in one query (a batch of a data loader); missing ids are left out. */

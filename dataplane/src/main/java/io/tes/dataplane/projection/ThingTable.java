@@ -1,6 +1,7 @@
 package io.tes.dataplane.projection;
 
 import io.tes.dataplane.http.Json;
+import io.tes.dataplane.sqlite.StatementCache;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,9 +18,23 @@ final class ThingTable {
       "id, version, state, deleted, created_at, updated_at, last_event_type, last_position";
 
   private final String table;
+  private final StatementCache statements = new StatementCache();
+  private final String findSql;
+  private final String upsertSql;
 
   ThingTable(String table) {
     this.table = table;
+    this.findSql = "SELECT " + COLUMNS + " FROM " + table + " WHERE id = ?";
+    this.upsertSql =
+        "INSERT INTO "
+            + table
+            + " ("
+            + COLUMNS
+            + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET"
+            + " version = excluded.version, state = excluded.state,"
+            + " deleted = excluded.deleted, created_at = excluded.created_at,"
+            + " updated_at = excluded.updated_at, last_event_type = excluded.last_event_type,"
+            + " last_position = excluded.last_position";
   }
 
   String name() {
@@ -27,38 +42,24 @@ final class ThingTable {
   }
 
   Thing find(Connection c, String id) throws SQLException {
-    try (PreparedStatement st =
-        c.prepareStatement("SELECT " + COLUMNS + " FROM " + table + " WHERE id = ?")) {
-      st.setString(1, id);
-      try (ResultSet rs = st.executeQuery()) {
-        return rs.next() ? read(rs) : null;
-      }
+    PreparedStatement st = statements.get(c, findSql);
+    st.setString(1, id);
+    try (ResultSet rs = st.executeQuery()) {
+      return rs.next() ? read(rs) : null;
     }
   }
 
   void upsert(Connection c, Thing thing) throws SQLException {
-    try (PreparedStatement st =
-        c.prepareStatement(
-            "INSERT INTO "
-                + table
-                + " ("
-                + COLUMNS
-                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET"
-                + " version = excluded.version, state = excluded.state,"
-                + " deleted = excluded.deleted, created_at = excluded.created_at,"
-                + " updated_at = excluded.updated_at, last_event_type = excluded.last_event_type,"
-                + " last_position = excluded.last_position")) {
-      st.setString(1, thing.id());
-      st.setLong(2, thing.version());
-      st.setString(
-          3, thing.state() == null ? null : Json.mapper().writeValueAsString(thing.state()));
-      st.setInt(4, thing.deleted() ? 1 : 0);
-      st.setLong(5, micros(thing.createdAt()));
-      st.setLong(6, micros(thing.updatedAt()));
-      st.setString(7, thing.lastEventType());
-      st.setLong(8, thing.lastPosition());
-      st.executeUpdate();
-    }
+    PreparedStatement st = statements.get(c, upsertSql);
+    st.setString(1, thing.id());
+    st.setLong(2, thing.version());
+    st.setString(3, thing.state() == null ? null : Json.mapper().writeValueAsString(thing.state()));
+    st.setInt(4, thing.deleted() ? 1 : 0);
+    st.setLong(5, micros(thing.createdAt()));
+    st.setLong(6, micros(thing.updatedAt()));
+    st.setString(7, thing.lastEventType());
+    st.setLong(8, thing.lastPosition());
+    st.executeUpdate();
   }
 
   static Thing read(ResultSet rs) throws SQLException {

@@ -37,6 +37,7 @@ public final class OutboxRelay implements AutoCloseable, HealthCheck {
   private final TenantStream stream;
   private final RelayMetrics metrics;
   private final int window;
+  private final Handoff handoff;
   private final Thread thread;
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition committed = lock.newCondition();
@@ -55,10 +56,12 @@ public final class OutboxRelay implements AutoCloseable, HealthCheck {
     this.stream = stream;
     this.metrics = metrics;
     this.window = window;
+    this.handoff = new Handoff(window * 8);
     this.published = log.checkpoint(CHECKPOINT);
     this.savedCheckpoint = published;
     this.head = log.headPosition();
     metrics.track(() -> head - published);
+    log.addCommittedEventsListener(handoff::offer);
     log.addCommitListener(this::onCommit);
     this.thread = Thread.ofPlatform().name("tes-outbox-relay").unstarted(this::run);
     thread.start();
@@ -94,7 +97,10 @@ public final class OutboxRelay implements AutoCloseable, HealthCheck {
           stream.ensure(conn.jetStreamManagement());
           streamReadyGeneration = generation;
         }
-        List<StoredEvent> batch = log.readAfter(published, window);
+        List<StoredEvent> batch = handoff.after(published, window);
+        if (batch.isEmpty()) {
+          batch = log.readAfter(published, window);
+        }
         if (batch.isEmpty()) {
           problem = "";
           saveCheckpointIfDue(true);
