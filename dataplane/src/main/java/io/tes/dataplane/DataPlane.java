@@ -109,7 +109,7 @@ public final class DataPlane implements AutoCloseable {
           role == Settings.Role.WORKER
               ? EventLog.openReadOnly(settings.dataDir())
               : EventLog.open(settings.dataDir(), config.durability(), clock, metrics);
-      parts.state = StateStore.open(settings.dataDir(), config.durability());
+      parts.state = StateStore.open(settings.dataDir());
       var stream = new TenantStream(config.tenant(), config.stream());
       if (settings.natsUrl() != null) {
         parts.link = new JetStreamLink(settings.natsUrl(), config.tenant());

@@ -21,10 +21,12 @@ public final class TenantStream {
 
   private final String tenant;
   private final StreamSettings settings;
+  private final String prefix;
 
   public TenantStream(String tenant, StreamSettings settings) {
     this.tenant = tenant;
     this.settings = settings;
+    this.prefix = "tes." + tenant + ".events.";
   }
 
   public String name() {
@@ -41,13 +43,28 @@ public final class TenantStream {
    * Characters NATS reserves are replaced, and empty tokens avoided.
    */
   public String subjectFor(String eventType) {
-    var token = new StringBuilder(eventType.length());
-    for (char c : eventType.toCharArray()) {
-      boolean safe = Character.isLetterOrDigit(c) || c == '-' || c == '_' || c == '.';
-      token.append(safe && c < 128 ? c : '_');
+    var subject = new StringBuilder(prefix.length() + eventType.length()).append(prefix);
+    int start = subject.length();
+    for (int i = 0; i < eventType.length(); i++) {
+      char c = eventType.charAt(i);
+      if (c == '.') {
+        // No empty tokens: a leading, trailing or doubled dot is dropped.
+        if (subject.length() > start && subject.charAt(subject.length() - 1) != '.') {
+          subject.append('.');
+        }
+      } else if (c < 128 && (Character.isLetterOrDigit(c) || c == '-' || c == '_')) {
+        subject.append(c);
+      } else {
+        subject.append('_');
+      }
     }
-    String cleaned = token.toString().replaceAll("\\.{2,}", ".").replaceAll("^\\.|\\.$", "");
-    return "tes." + tenant + ".events." + (cleaned.isEmpty() ? "_" : cleaned);
+    if (subject.length() > start && subject.charAt(subject.length() - 1) == '.') {
+      subject.setLength(subject.length() - 1);
+    }
+    if (subject.length() == start) {
+      subject.append('_');
+    }
+    return subject.toString();
   }
 
   StreamConfiguration configuration() {

@@ -29,4 +29,10 @@ public interface Processor {
   default void retry(StoredEvent event, Connection state) throws Exception {
     apply(event, state);
   }
+
+  /** The transaction {@link #apply} wrote into has committed (a processor may cache it now). */
+  default void committed() {}
+
+  /** The transaction {@link #apply} wrote into was rolled back: forget it in memory too. */
+  default void rolledBack() {}
 }

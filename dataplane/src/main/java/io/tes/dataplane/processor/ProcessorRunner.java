@@ -237,7 +237,7 @@ public final class ProcessorRunner implements AutoCloseable, HealthCheck {
       }
     }
     if (failed < items.size()) {
-      Sqlite.rollback(tx);
+      rollbackTx();
       Sqlite.begin(tx);
       for (int i = from; i < failed; i++) {
         if (!tryApply(items.get(i).event())) {
@@ -248,7 +248,7 @@ public final class ProcessorRunner implements AutoCloseable, HealthCheck {
     if (failed > from) {
       commit(items.subList(from, failed));
     } else {
-      Sqlite.rollback(tx);
+      rollbackTx();
     }
     return failed;
   }
@@ -274,7 +274,7 @@ public final class ProcessorRunner implements AutoCloseable, HealthCheck {
         commit(List.of(item));
         return;
       }
-      Sqlite.rollback(tx);
+      rollbackTx();
     }
     String error = String.valueOf(lastError);
     LOG.log(
@@ -294,7 +294,7 @@ public final class ProcessorRunner implements AutoCloseable, HealthCheck {
   private void commit(List<Item> applied) throws SQLException {
     long last = applied.getLast().event().position();
     Checkpoints.write(tx, processor.name(), last);
-    Sqlite.commit(tx);
+    commitTx();
     checkpoint = last;
     long now = ChronoUnit.MICROS.between(Instant.EPOCH, clock.instant());
     for (Item item : applied) {
@@ -328,16 +328,16 @@ public final class ProcessorRunner implements AutoCloseable, HealthCheck {
           try {
             processor.retry(event, tx);
             DeadLetters.resolve(tx, deadLetter.id(), clock.instant());
-            Sqlite.commit(tx);
+            commitTx();
             return null;
           } catch (SQLException e) {
             rollbackQuietly();
             throw e;
           } catch (Exception e) {
-            Sqlite.rollback(tx);
+            rollbackTx();
             Sqlite.begin(tx);
             DeadLetters.failedAgain(tx, deadLetter.id(), e.toString(), clock.instant());
-            Sqlite.commit(tx);
+            commitTx();
             return e.toString();
           }
         });
@@ -370,9 +370,19 @@ public final class ProcessorRunner implements AutoCloseable, HealthCheck {
     return checkpoint;
   }
 
+  private void commitTx() throws SQLException {
+    Sqlite.commit(tx);
+    processor.committed();
+  }
+
+  private void rollbackTx() throws SQLException {
+    processor.rolledBack();
+    Sqlite.rollback(tx);
+  }
+
   private void rollbackQuietly() {
     try {
-      Sqlite.rollback(tx);
+      rollbackTx();
     } catch (SQLException e) {
       LOG.log(Level.WARNING, "rollback failed", e);
     }

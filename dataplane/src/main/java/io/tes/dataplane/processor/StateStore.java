@@ -28,14 +28,20 @@ public final class StateStore implements AutoCloseable {
     this.readers = readers;
   }
 
-  public static StateStore open(Path directory, Durability durability)
-      throws IOException, SQLException {
+  /**
+   * Opens (creating if needed) the processors' database. It never waits for fsync, whatever the
+   * tenant's durability: everything in it is derived from the log, and a processor's effects and
+   * checkpoint commit together, so commits lost to a power cut take their checkpoint with them and
+   * are applied again from JetStream or the log. An fsync per processor batch would only compete
+   * with the log's own fsyncs for the disk.
+   */
+  public static StateStore open(Path directory) throws IOException, SQLException {
     Files.createDirectories(directory);
     Path file = directory.resolve(FILE_NAME);
-    try (Connection migrate = Sqlite.openStateWriter(file, durability)) {
+    try (Connection migrate = Sqlite.openStateWriter(file, Durability.OS)) {
       StateSchema.MIGRATIONS.apply(migrate);
     }
-    return new StateStore(file, durability, new ReadPool(file, 4));
+    return new StateStore(file, Durability.OS, new ReadPool(file, 4));
   }
 
   /**

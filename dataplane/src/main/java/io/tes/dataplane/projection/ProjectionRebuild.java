@@ -88,7 +88,7 @@ public final class ProjectionRebuild {
         st.execute(StateSchema.thingsTable(ASIDE));
       }
       Sqlite.commit(aside);
-      Projector into = projector.into(new ThingTable(ASIDE));
+      Projector into = projector.into(ThingTable.uncached(ASIDE));
       long until = log.headPosition();
       long after = fold(into, aside, 0, until, folded, id);
       runner.exclusively(
@@ -101,6 +101,7 @@ public final class ProjectionRebuild {
               st.execute("ALTER TABLE " + ASIDE + " RENAME TO things");
               st.execute("CREATE INDEX things_by_updated ON things (updated_at, id)");
               Sqlite.commit(tx);
+              projector.tableReplaced();
             } catch (SQLException e) {
               Sqlite.rollback(tx);
               throw e;

@@ -25,7 +25,7 @@ public final class Projector implements Processor {
   private final ThingTable table;
 
   public Projector(Reducers reducers, EventLog log) {
-    this(reducers, log, new ThingTable("things"));
+    this(reducers, log, ThingTable.cached("things"));
   }
 
   Projector(Reducers reducers, EventLog log, ThingTable table) {
@@ -42,6 +42,21 @@ public final class Projector implements Processor {
   @Override
   public String name() {
     return NAME;
+  }
+
+  @Override
+  public void committed() {
+    table.committed();
+  }
+
+  @Override
+  public void rolledBack() {
+    table.rolledBack();
+  }
+
+  /** The things table was swapped for a rebuilt one. */
+  void tableReplaced() {
+    table.replaced();
   }
 
   @Override

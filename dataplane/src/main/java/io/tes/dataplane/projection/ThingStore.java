@@ -19,7 +19,7 @@ public final class ThingStore {
   private static final double MISSING = Double.NEGATIVE_INFINITY;
 
   private final ReadPool readers;
-  private final ThingTable table = new ThingTable("things");
+  private final ThingTable table = ThingTable.uncached("things");
 
   public ThingStore(ReadPool readers) {
     this.readers = readers;

@@ -18,12 +18,14 @@ final class ThingTable {
       "id, version, state, deleted, created_at, updated_at, last_event_type, last_position";
 
   private final String table;
+  private final ThingCache cache;
   private final StatementCache statements = new StatementCache();
   private final String findSql;
   private final String upsertSql;
 
-  ThingTable(String table) {
+  private ThingTable(String table, ThingCache cache) {
     this.table = table;
+    this.cache = cache;
     this.findSql = "SELECT " + COLUMNS + " FROM " + table + " WHERE id = ?";
     this.upsertSql =
         "INSERT INTO "
@@ -37,15 +39,54 @@ final class ThingTable {
             + " last_position = excluded.last_position";
   }
 
+  /** The table as its one writer sees it: what it read or wrote stays in memory. */
+  static ThingTable cached(String table) {
+    return new ThingTable(table, new ThingCache(10_000));
+  }
+
+  /** The table as readers see it: every read asks the database. */
+  static ThingTable uncached(String table) {
+    return new ThingTable(table, null);
+  }
+
   String name() {
     return table;
   }
 
   Thing find(Connection c, String id) throws SQLException {
+    Thing cached = cache == null ? null : cache.get(id);
+    if (cached != null) {
+      return cached;
+    }
     PreparedStatement st = statements.get(c, findSql);
     st.setString(1, id);
     try (ResultSet rs = st.executeQuery()) {
-      return rs.next() ? read(rs) : null;
+      Thing found = rs.next() ? read(rs) : null;
+      if (found != null && cache != null) {
+        cache.loaded(found);
+      }
+      return found;
+    }
+  }
+
+  /** The writer's transaction committed: what it wrote is now what the table holds. */
+  void committed() {
+    if (cache != null) {
+      cache.committed();
+    }
+  }
+
+  /** The writer's transaction rolled back. */
+  void rolledBack() {
+    if (cache != null) {
+      cache.rolledBack();
+    }
+  }
+
+  /** The table was replaced under the writer (a rebuild): forget everything. */
+  void replaced() {
+    if (cache != null) {
+      cache.clear();
     }
   }
 
@@ -60,6 +101,9 @@ final class ThingTable {
     st.setString(7, thing.lastEventType());
     st.setLong(8, thing.lastPosition());
     st.executeUpdate();
+    if (cache != null) {
+      cache.written(thing);
+    }
   }
 
   static Thing read(ResultSet rs) throws SQLException {

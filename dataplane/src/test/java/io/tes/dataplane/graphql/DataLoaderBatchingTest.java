@@ -44,7 +44,7 @@ class DataLoaderBatchingTest {
     TenantConfig config = AsyncTenant.create("batching").config();
     var metrics = new Metrics(config.tenant());
     try (EventLog log = EventLog.open(dir, Durability.OS, Clock.systemUTC(), metrics);
-        StateStore state = StateStore.open(dir, Durability.OS)) {
+        StateStore state = StateStore.open(dir)) {
       var events = new ArrayList<CloudEvent>();
       for (int i = 0; i < 20; i++) {
         events.add(
