@@ -53,6 +53,24 @@ tes_ensure_nats() {
   fi
 }
 
+# Node.js 18+ and npm run the GraphQL conformance tools (graphql-http, graphql-ws) in the tests.
+tes_ensure_node() {
+  if command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1; then
+    local major
+    major=$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)
+    if [ "$major" -ge 18 ]; then return 0; fi
+    tes_die "Node.js $(node --version) is too old for the GraphQL conformance tests; install Node.js 18 or newer"
+  fi
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    tes_log "installing nodejs and npm from apt (GraphQL conformance tests)"
+    apt-get install -y -q nodejs npm >/dev/null 2>&1 \
+      || { apt-get update -q >/dev/null 2>&1 && apt-get install -y -q nodejs npm >/dev/null 2>&1; } \
+      || tes_die "apt-get install nodejs npm failed"
+  else
+    tes_die "Node.js and npm are needed by the GraphQL conformance tests: 'sudo apt-get install nodejs npm', or Node.js 18+ from nodejs.org"
+  fi
+}
+
 # Runs the Maven wrapper from the repository root. On JDK 24+ Maven's own Guice trips the
 # sun.misc.Unsafe deprecation warnings; they say nothing about TES, so they are silenced there.
 tes_mvn() {
