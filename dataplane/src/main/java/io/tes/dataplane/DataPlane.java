@@ -13,6 +13,7 @@ import io.tes.dataplane.http.ErrorHandling;
 import io.tes.dataplane.http.MethodNotAllowed;
 import io.tes.dataplane.ingest.EventIds;
 import io.tes.dataplane.ingest.IngestService;
+import io.tes.dataplane.ingest.Ingestion;
 import io.tes.dataplane.log.EventLog;
 import io.tes.dataplane.nats.JetStreamLink;
 import io.tes.dataplane.nats.TenantStream;
@@ -182,18 +183,12 @@ public final class DataPlane implements AutoCloseable {
     health.add(databaseCheck(parts.log));
     var routing = HttpRouting.builder();
     var rateLimiter = new RateLimiter(config, System::nanoTime);
+    var ingestion = new Ingestion(schemas, parts.log, new EventIds(clock));
     ErrorHandling.register(routing);
     if (settings.role() != Settings.Role.WORKER) {
       routing.register(
           "/v1",
-          new IngestService(
-              authenticator,
-              rateLimiter,
-              schemas,
-              parts.log,
-              config.limits(),
-              metrics,
-              new EventIds(clock)));
+          new IngestService(authenticator, rateLimiter, ingestion, config.limits(), metrics));
     }
     routing
         .register("/v1", new EventsReadService(authenticator, parts.log))
@@ -216,8 +211,7 @@ public final class DataPlane implements AutoCloseable {
                 config,
                 authenticator,
                 rateLimiter,
-                schemas,
-                new EventIds(clock),
+                ingestion,
                 parts.log,
                 settings.role() != Settings.Role.WORKER,
                 projector,

@@ -10,13 +10,12 @@ import io.tes.dataplane.graphql.http.GraphqlHttpService;
 import io.tes.dataplane.graphql.schema.Loaders;
 import io.tes.dataplane.graphql.schema.TesSchema;
 import io.tes.dataplane.graphql.ws.GraphqlWebSocket;
-import io.tes.dataplane.ingest.EventIds;
+import io.tes.dataplane.ingest.Ingestion;
 import io.tes.dataplane.log.EventLog;
 import io.tes.dataplane.observe.Metrics;
 import io.tes.dataplane.processor.Progress;
 import io.tes.dataplane.projection.Projector;
 import io.tes.dataplane.projection.ThingStore;
-import io.tes.dataplane.schema.EventSchemas;
 
 /**
  * The tenant GraphQL API at {@code /graphql}: over HTTP (GraphQL over HTTP) and over WebSocket
@@ -43,8 +42,7 @@ public final class GraphqlApi {
       TenantConfig config,
       Authenticator authenticator,
       RateLimiter rateLimiter,
-      EventSchemas schemas,
-      EventIds ids,
+      Ingestion ingestion,
       EventLog log,
       boolean logWritable,
       Projector projector,
@@ -67,9 +65,8 @@ public final class GraphqlApi {
                 parts.progress(),
                 tail,
                 parts.rateLimiter(),
-                parts.schemas(),
+                parts.ingestion(),
                 parts.metrics(),
-                parts.ids(),
                 loaders),
             defaultPageSize);
     var engine =

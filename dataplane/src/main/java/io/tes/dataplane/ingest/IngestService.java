@@ -15,10 +15,8 @@ import io.tes.dataplane.config.Limits;
 import io.tes.dataplane.http.ProblemException;
 import io.tes.dataplane.http.RequestBodies;
 import io.tes.dataplane.http.Responses;
-import io.tes.dataplane.log.EventLog;
 import io.tes.dataplane.log.Receipt;
 import io.tes.dataplane.observe.Metrics;
-import io.tes.dataplane.schema.EventSchemas;
 import java.util.List;
 import java.util.Locale;
 
@@ -29,27 +27,21 @@ import java.util.Locale;
 public final class IngestService implements HttpService {
   private final Authenticator authenticator;
   private final RateLimiter rateLimiter;
-  private final EventSchemas schemas;
-  private final EventLog log;
+  private final Ingestion ingestion;
   private final Limits limits;
   private final Metrics metrics;
-  private final EventIds ids;
 
   public IngestService(
       Authenticator authenticator,
       RateLimiter rateLimiter,
-      EventSchemas schemas,
-      EventLog log,
+      Ingestion ingestion,
       Limits limits,
-      Metrics metrics,
-      EventIds ids) {
+      Metrics metrics) {
     this.authenticator = authenticator;
     this.rateLimiter = rateLimiter;
-    this.schemas = schemas;
-    this.log = log;
+    this.ingestion = ingestion;
     this.limits = limits;
     this.metrics = metrics;
-    this.ids = ids;
   }
 
   @Override
@@ -67,13 +59,11 @@ public final class IngestService implements HttpService {
       HttpBinding.Mode contentMode = mode(req);
       mode = contentMode.name().toLowerCase(Locale.ROOT);
       byte[] body = RequestBodies.read(req, limits.maxBatchBytes());
-      List<CloudEvent> events = ids.assignMissing(decode(contentMode, req, body));
-      schemas.check(events);
-      List<Receipt> receipts = AppendErrors.translate(() -> log.append(events));
+      List<Receipt> receipts = ingestion.append(decode(contentMode, req, body));
       // 201 when anything new was stored; a pure retry (or an empty batch) creates nothing.
-      boolean created = receipts.stream().anyMatch(r -> !r.duplicate());
-      outcome = created ? "created" : "duplicate";
-      Responses.jsonBytes(res, created ? 201 : 200, ReceiptsJson.toBytes(receipts));
+      outcome = Ingestion.outcome(receipts);
+      Responses.jsonBytes(
+          res, outcome.equals("created") ? 201 : 200, ReceiptsJson.toBytes(receipts));
     } catch (ProblemException e) {
       outcome = e.problem().type().substring(e.problem().type().lastIndexOf('/') + 1);
       throw e;

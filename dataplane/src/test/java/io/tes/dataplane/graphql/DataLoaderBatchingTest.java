@@ -13,6 +13,7 @@ import io.tes.dataplane.graphql.feed.LogTail;
 import io.tes.dataplane.graphql.schema.Loaders;
 import io.tes.dataplane.graphql.schema.TesSchema;
 import io.tes.dataplane.ingest.EventIds;
+import io.tes.dataplane.ingest.Ingestion;
 import io.tes.dataplane.log.EventLog;
 import io.tes.dataplane.observe.Metrics;
 import io.tes.dataplane.processor.Progress;
@@ -74,9 +75,9 @@ class DataLoaderBatchingTest {
                   Progress.remote(() -> 0),
                   LogTail.polling(log),
                   new RateLimiter(config, System::nanoTime),
-                  new EventSchemas(config.schemas()),
+                  new Ingestion(
+                      new EventSchemas(config.schemas()), log, new EventIds(Clock.systemUTC())),
                   metrics,
-                  new EventIds(Clock.systemUTC()),
                   loaders),
               50);
       var engine =

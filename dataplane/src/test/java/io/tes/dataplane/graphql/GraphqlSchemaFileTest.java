@@ -76,7 +76,6 @@ class GraphqlSchemaFileTest {
                 null,
                 null,
                 null,
-                null,
                 null),
             50);
     for (GraphQLObjectType root :

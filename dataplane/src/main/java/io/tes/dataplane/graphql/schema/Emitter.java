@@ -10,12 +10,9 @@ import io.tes.dataplane.config.Limits;
 import io.tes.dataplane.http.Json;
 import io.tes.dataplane.http.ProblemException;
 import io.tes.dataplane.http.Sentence;
-import io.tes.dataplane.ingest.AppendErrors;
-import io.tes.dataplane.ingest.EventIds;
-import io.tes.dataplane.log.EventLog;
+import io.tes.dataplane.ingest.Ingestion;
 import io.tes.dataplane.log.Receipt;
 import io.tes.dataplane.observe.Metrics;
-import io.tes.dataplane.schema.EventSchemas;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -49,25 +46,15 @@ final class Emitter {
   record Rejection(EmitErrors.Kind kind, String message, Map<String, Object> details) {}
 
   private final RateLimiter rateLimiter;
-  private final EventSchemas schemas;
-  private final EventLog log;
+  private final Ingestion ingestion;
   private final Limits limits;
   private final Metrics metrics;
-  private final EventIds ids;
 
-  Emitter(
-      RateLimiter rateLimiter,
-      EventSchemas schemas,
-      EventLog log,
-      Limits limits,
-      Metrics metrics,
-      EventIds ids) {
+  Emitter(RateLimiter rateLimiter, Ingestion ingestion, Limits limits, Metrics metrics) {
     this.rateLimiter = rateLimiter;
-    this.schemas = schemas;
-    this.log = log;
+    this.ingestion = ingestion;
     this.limits = limits;
     this.metrics = metrics;
-    this.ids = ids;
   }
 
   /**
@@ -90,11 +77,8 @@ final class Emitter {
         byte[] event = Json.mapper().writeValueAsBytes(structured(inputs.getFirst()));
         events = HttpBinding.structured(event, parseLimits);
       }
-      events = ids.assignMissing(events);
-      schemas.check(events);
-      List<CloudEvent> toAppend = events;
-      List<Receipt> receipts = AppendErrors.translate(() -> log.append(toAppend));
-      outcome = receipts.stream().anyMatch(r -> !r.duplicate()) ? "created" : "duplicate";
+      List<Receipt> receipts = ingestion.append(events);
+      outcome = Ingestion.outcome(receipts);
       return receipts;
     } catch (InvalidEventException e) {
       outcome = "invalid-event";

@@ -9,13 +9,12 @@ import graphql.schema.idl.TypeRuntimeWiring;
 import io.tes.dataplane.auth.RateLimiter;
 import io.tes.dataplane.config.TenantConfig;
 import io.tes.dataplane.graphql.feed.LogTail;
-import io.tes.dataplane.ingest.EventIds;
+import io.tes.dataplane.ingest.Ingestion;
 import io.tes.dataplane.log.EventLog;
 import io.tes.dataplane.observe.Metrics;
 import io.tes.dataplane.processor.Progress;
 import io.tes.dataplane.projection.Projector;
 import io.tes.dataplane.projection.ThingStore;
-import io.tes.dataplane.schema.EventSchemas;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -38,9 +37,8 @@ public final class TesSchema {
       Progress progress,
       LogTail tail,
       RateLimiter rateLimiter,
-      EventSchemas schemas,
+      Ingestion ingestion,
       Metrics metrics,
-      EventIds ids,
       Loaders loaders) {}
 
   private TesSchema() {}
@@ -80,11 +78,9 @@ public final class TesSchema {
     new Mutations(
             new Emitter(
                 backend.rateLimiter(),
-                backend.schemas(),
-                backend.log(),
+                backend.ingestion(),
                 backend.config().limits(),
-                backend.metrics(),
-                backend.ids()))
+                backend.metrics()))
         .wire(wiring);
     new Subscriptions(backend.log(), backend.tail(), backend.projector()).wire(wiring);
     for (String connection : java.util.List.of("EventConnection", "ThingConnection")) {
