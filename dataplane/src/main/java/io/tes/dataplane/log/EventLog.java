@@ -107,16 +107,7 @@ public final class EventLog implements AutoCloseable {
 
   /** The position a named reader of the log (the outbox relay) has safely passed; 0 at first. */
   public long checkpoint(String name) {
-    return readers.query(
-        c -> {
-          try (PreparedStatement st =
-              c.prepareStatement("SELECT position FROM checkpoints WHERE name = ?")) {
-            st.setString(1, name);
-            try (ResultSet rs = st.executeQuery()) {
-              return rs.next() ? rs.getLong(1) : 0L;
-            }
-          }
-        });
+    return number("SELECT position FROM checkpoints WHERE name = ?", 0, name);
   }
 
   /** Records a checkpoint; it rides along with the next group commit. */
@@ -152,87 +143,35 @@ public final class EventLog implements AutoCloseable {
 
   /** Events after a position, in log order. */
   public List<StoredEvent> readAfter(long position, int limit) {
-    return readers.query(
-        c -> {
-          try (PreparedStatement st =
-              c.prepareStatement(
-                  "SELECT "
-                      + EventRows.COLUMNS
-                      + " FROM events WHERE position > ? ORDER BY position LIMIT ?")) {
-            st.setLong(1, position);
-            st.setInt(2, limit);
-            return collect(st);
-          }
-        });
+    return events("WHERE position > ? ORDER BY position LIMIT ?", position, (long) limit);
   }
 
   /** Events of one subject after a stream version, in stream order. */
   public List<StoredEvent> readStream(String subject, long afterVersion, int limit) {
-    return readers.query(
-        c -> {
-          try (PreparedStatement st =
-              c.prepareStatement(
-                  "SELECT "
-                      + EventRows.COLUMNS
-                      + " FROM events WHERE subject = ? AND stream_version > ?"
-                      + " ORDER BY stream_version LIMIT ?")) {
-            st.setString(1, subject);
-            st.setLong(2, afterVersion);
-            st.setInt(3, limit);
-            return collect(st);
-          }
-        });
+    return events(
+        "WHERE subject = ? AND stream_version > ? ORDER BY stream_version LIMIT ?",
+        subject,
+        afterVersion,
+        (long) limit);
   }
 
   /** Every event with an id (ids are unique only per source), oldest first. */
   public List<StoredEvent> findById(String id) {
-    return readers.query(
-        c -> {
-          try (PreparedStatement st =
-              c.prepareStatement(
-                  "SELECT " + EventRows.COLUMNS + " FROM events WHERE id = ? ORDER BY position")) {
-            st.setString(1, id);
-            return collect(st);
-          }
-        });
+    return events("WHERE id = ? ORDER BY position", id);
   }
 
   public Optional<StoredEvent> find(String source, String id) {
-    return readers.query(
-        c -> {
-          try (PreparedStatement st =
-              c.prepareStatement(
-                  "SELECT " + EventRows.COLUMNS + " FROM events WHERE source = ? AND id = ?")) {
-            st.setString(1, source);
-            st.setString(2, id);
-            return collect(st).stream().findFirst();
-          }
-        });
+    return events("WHERE source = ? AND id = ?", source, id).stream().findFirst();
   }
 
   /** The current version of a subject's stream; 0 when it has no events. */
   public long streamVersion(String subject) {
-    return readers.query(
-        c -> {
-          try (PreparedStatement st =
-              c.prepareStatement("SELECT version FROM streams WHERE subject = ?")) {
-            st.setString(1, subject);
-            try (ResultSet rs = st.executeQuery()) {
-              return rs.next() ? rs.getLong(1) : 0L;
-            }
-          }
-        });
+    return number("SELECT version FROM streams WHERE subject = ?", 0, subject);
   }
 
   /** The highest committed position; 0 for an empty log. */
   public long headPosition() {
-    return readers.query(
-        c -> {
-          try (var st = c.createStatement();
-              ResultSet rs = st.executeQuery("SELECT coalesce(max(position), 0) FROM events")) {
-            return rs.getLong(1);
-          }
-        });
+    return number("SELECT coalesce(max(position), 0) FROM events", 0);
   }
 
   /**
@@ -266,10 +205,7 @@ public final class EventLog implements AutoCloseable {
    */
   public List<StoredEvent> select(
       Filter filter, long afterPosition, long beforePosition, boolean newestFirst, int limit) {
-    var sql =
-        new StringBuilder("SELECT ")
-            .append(EventRows.COLUMNS)
-            .append(" FROM events WHERE position > ? AND position < ?");
+    var sql = new StringBuilder("WHERE position > ? AND position < ?");
     var args = new ArrayList<Object>(List.of(afterPosition, beforePosition));
     in(sql, args, "type", filter.types());
     in(sql, args, "subject", filter.subjects());
@@ -284,13 +220,7 @@ public final class EventLog implements AutoCloseable {
     }
     sql.append(" ORDER BY position").append(newestFirst ? " DESC" : "").append(" LIMIT ?");
     args.add((long) limit);
-    return readers.query(
-        c -> {
-          try (PreparedStatement st = c.prepareStatement(sql.toString())) {
-            bindAll(st, args);
-            return collect(st);
-          }
-        });
+    return events(sql.toString(), args.toArray());
   }
 
   private static void in(StringBuilder sql, List<Object> args, String column, List<String> values) {
@@ -305,14 +235,40 @@ public final class EventLog implements AutoCloseable {
     args.addAll(values);
   }
 
-  private static void bindAll(PreparedStatement st, List<Object> args) throws SQLException {
-    for (int i = 0; i < args.size(); i++) {
-      if (args.get(i) instanceof Long l) {
+  /** Binds Long and String arguments in order. */
+  private static void bindAll(PreparedStatement st, Object... args) throws SQLException {
+    for (int i = 0; i < args.length; i++) {
+      if (args[i] instanceof Long l) {
         st.setLong(i + 1, l);
       } else {
-        st.setString(i + 1, (String) args.get(i));
+        st.setString(i + 1, (String) args[i]);
       }
     }
+  }
+
+  /** Events selected by {@code SELECT <event columns> FROM events <rest>}. */
+  private List<StoredEvent> events(String rest, Object... args) {
+    String sql = "SELECT " + EventRows.COLUMNS + " FROM events " + rest;
+    return readers.query(
+        c -> {
+          try (PreparedStatement st = c.prepareStatement(sql)) {
+            bindAll(st, args);
+            return collect(st);
+          }
+        });
+  }
+
+  /** The first column of the first row of a query, or {@code fallback} when it has no row. */
+  private long number(String sql, long fallback, Object... args) {
+    return readers.query(
+        c -> {
+          try (PreparedStatement st = c.prepareStatement(sql)) {
+            bindAll(st, args);
+            try (ResultSet rs = st.executeQuery()) {
+              return rs.next() ? rs.getLong(1) : fallback;
+            }
+          }
+        });
   }
 
   /**
@@ -368,51 +324,26 @@ public final class EventLog implements AutoCloseable {
     if (positions.isEmpty()) {
       return List.of();
     }
-    var sql =
-        new StringBuilder("SELECT ")
-            .append(EventRows.COLUMNS)
-            .append(" FROM events WHERE position IN (");
+    var sql = new StringBuilder("WHERE position IN (");
     for (int i = 0; i < positions.size(); i++) {
       sql.append(i == 0 ? "?" : ", ?");
     }
     sql.append(") ORDER BY position");
-    return readers.query(
-        c -> {
-          try (PreparedStatement st = c.prepareStatement(sql.toString())) {
-            int p = 1;
-            for (long position : positions) {
-              st.setLong(p++, position);
-            }
-            return collect(st);
-          }
-        });
+    return events(sql.toString(), positions.toArray());
   }
 
   /** The last position recorded at or before a time; 0 when the log had nothing by then. */
   public long positionAt(Instant time) {
-    return readers.query(
-        c -> {
-          try (PreparedStatement st =
-              c.prepareStatement(
-                  "SELECT position FROM events WHERE recorded_at <= ?"
-                      + " ORDER BY recorded_at DESC, position DESC LIMIT 1")) {
-            st.setLong(1, EventRows.toMicros(time));
-            try (ResultSet rs = st.executeQuery()) {
-              return rs.next() ? rs.getLong(1) : 0L;
-            }
-          }
-        });
+    return number(
+        "SELECT position FROM events WHERE recorded_at <= ?"
+            + " ORDER BY recorded_at DESC, position DESC LIMIT 1",
+        0,
+        EventRows.toMicros(time));
   }
 
   /** How many subjects have a stream. */
   public long streamCount() {
-    return readers.query(
-        c -> {
-          try (var st = c.createStatement();
-              ResultSet rs = st.executeQuery("SELECT count(*) FROM streams")) {
-            return rs.getLong(1);
-          }
-        });
+    return number("SELECT count(*) FROM streams", 0);
   }
 
   /** How many events the log holds of each type, by type name. */
