@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -97,7 +98,17 @@ class GraphqlPagingUnderWritesTest {
   }
 
   private List<Long> walkEvents() throws InterruptedException {
-    var positions = new ArrayList<Long>();
+    return walk("events", 37, "position", JsonNode::asLong);
+  }
+
+  /**
+   * Walks a connection page by page, with short pauses so writers get in between, and collects one
+   * field of every node.
+   */
+  private <T> List<T> walk(
+      String connection, int pageSize, String field, Function<JsonNode, T> value)
+      throws InterruptedException {
+    var values = new ArrayList<T>();
     String after = null;
     do {
       var vars = new HashMap<String, Object>();
@@ -105,18 +116,23 @@ class GraphqlPagingUnderWritesTest {
       JsonNode page =
           graphql
               .data(
-                  "query($a: String) { events(first: 37, after: $a) { nodes { position }"
-                      + " pageInfo { hasNextPage endCursor } } }",
+                  "query($a: String) { "
+                      + connection
+                      + "(first: "
+                      + pageSize
+                      + ", after: $a) { nodes { "
+                      + field
+                      + " } pageInfo { hasNextPage endCursor } } }",
                   vars)
-              .path("events");
-      page.path("nodes").forEach(n -> positions.add(n.path("position").asLong()));
+              .path(connection);
+      page.path("nodes").forEach(n -> values.add(value.apply(n.path(field))));
       after =
           page.path("pageInfo").path("hasNextPage").asBoolean()
               ? page.path("pageInfo").path("endCursor").asString()
               : null;
       Thread.sleep(5);
     } while (after != null);
-    return positions;
+    return values;
   }
 
   private Set<String> thingIdsInOnePage() {
@@ -130,25 +146,6 @@ class GraphqlPagingUnderWritesTest {
   }
 
   private List<String> walkThings() throws InterruptedException {
-    var ids = new ArrayList<String>();
-    String after = null;
-    do {
-      var vars = new HashMap<String, Object>();
-      vars.put("a", after);
-      JsonNode page =
-          graphql
-              .data(
-                  "query($a: String) { things(first: 4, after: $a) { nodes { id }"
-                      + " pageInfo { hasNextPage endCursor } } }",
-                  vars)
-              .path("things");
-      page.path("nodes").forEach(n -> ids.add(n.path("id").asString()));
-      after =
-          page.path("pageInfo").path("hasNextPage").asBoolean()
-              ? page.path("pageInfo").path("endCursor").asString()
-              : null;
-      Thread.sleep(5);
-    } while (after != null);
-    return ids;
+    return walk("things", 4, "id", JsonNode::asString);
   }
 }

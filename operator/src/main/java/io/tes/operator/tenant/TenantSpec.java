@@ -120,25 +120,6 @@ public record TenantSpec(
         paused);
   }
 
-  public TenantSpec withWebhooks(List<WebhookSpec> value) {
-    return new TenantSpec(
-        region,
-        storage,
-        resources,
-        ingress,
-        schemas,
-        limits,
-        value,
-        enrichment,
-        durability,
-        paused);
-  }
-
-  public TenantSpec withEnrichment(EnrichmentSpec value) {
-    return new TenantSpec(
-        region, storage, resources, ingress, schemas, limits, webhooks, value, durability, paused);
-  }
-
   public TenantSpec withRegion(String value) {
     return new TenantSpec(
         value,
